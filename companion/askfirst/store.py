@@ -1,0 +1,440 @@
+"""The companion's SQLite store: contacts, their events, follow-up marks, settings.
+
+Durability and concurrency (SPEC §6): WAL journal, `synchronous=FULL` (an acknowledged
+event survives `kill -9` and power loss), a 5 s busy timeout, and every write in a
+`BEGIN IMMEDIATE` transaction so two writers queue instead of failing with "database is
+locked". Within one process all writes also go through one lock: SQLite before 3.51.3
+can corrupt a WAL database when connections write and checkpoint at the same instant.
+
+Speed: each contact row carries a summary of its events (connected_at, met_at,
+last_sent_at, last_received_at, unanswered_in_a_row, last_activity_at). The summary is
+recomputed from the events table, in the same transaction as the insert, for exactly the
+contacts an insert touched; so late or imported events with a past `at` still give the
+right answer, the analyze route reads a recipient's timing facts with one primary-key
+lookup, and today's follow-ups scan only recently active contacts.
+
+Times are stored as fixed-width UTC ISO 8601 text, so text order is time order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+
+from . import followups
+from .followups import ContactSummary, Followup, Mark
+from .profiles import Profile
+from .settings import Settings
+from .timing import Timing, utcnow
+
+EVENT_TYPES = ("connected", "met", "message_sent", "message_received", "note")
+BUSY_TIMEOUT_S = 5.0
+
+# Each entry is one schema version; the database's `PRAGMA user_version` says how many ran.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE contacts (
+        key TEXT PRIMARY KEY,                 -- linkedin:<slug>, x:<handle>, messenger:<name>
+        site TEXT NOT NULL,
+        profile_url TEXT NOT NULL UNIQUE,     -- normalised (profiles.normalise)
+        name TEXT,
+        headline TEXT,
+        keep_in_touch_days INTEGER,           -- optional cadence for keep_in_touch follow-ups
+        -- summary of this contact's events, kept in step by Store._resummarise
+        connected_at TEXT,
+        met_at TEXT,
+        met_place TEXT,
+        last_sent_at TEXT,
+        last_received_at TEXT,
+        unanswered_in_a_row INTEGER NOT NULL DEFAULT 0,
+        last_activity_at TEXT,
+        thread_url TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX contacts_by_activity ON contacts(last_activity_at);
+    CREATE INDEX contacts_with_cadence ON contacts(keep_in_touch_days) WHERE keep_in_touch_days IS NOT NULL;
+
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,                  -- chosen by the client: the same event twice is stored once
+        contact_key TEXT NOT NULL REFERENCES contacts(key) ON DELETE CASCADE,
+        type TEXT NOT NULL CHECK (type IN ('connected', 'met', 'message_sent', 'message_received', 'note')),
+        at TEXT NOT NULL,
+        site TEXT,
+        verdict TEXT,
+        score INTEGER,
+        text TEXT,                            -- message text, only when settings.store_text
+        thread_url TEXT,
+        place TEXT,
+        note TEXT,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX events_by_contact ON events(contact_key, type, at);
+
+    CREATE TABLE followup_marks (
+        id TEXT PRIMARY KEY,                  -- followups.followup_id
+        contact_key TEXT NOT NULL REFERENCES contacts(key) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('done', 'snoozed')),
+        until TEXT,                           -- local date, for snoozed
+        marked_at TEXT NOT NULL
+    );
+    CREATE INDEX followup_marks_by_contact ON followup_marks(contact_key);
+
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL                   -- JSON
+    );
+    """,
+]
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """An event as it arrives (from the extension, the CLI or an importer)."""
+
+    id: str
+    type: str
+    at: datetime
+    profile: Profile
+    name: str | None = None
+    headline: str | None = None
+    site: str | None = None
+    verdict: str | None = None
+    score: int | None = None
+    text: str | None = None
+    thread_url: str | None = None
+    place: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AddResult:
+    created: int
+    duplicates: int
+
+
+def iso(t: datetime) -> str:
+    """Fixed-width UTC text for a timezone-aware time."""
+    return t.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class Store:
+    """One SQLite database file. Safe to share between threads (one connection each)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        if not self.path.exists():
+            # Created owner-only; SQLite gives the -wal and -shm files the same mode.
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        self._migrate()
+
+    # -- connections and transactions ---------------------------------------------------
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute("PRAGMA secure_delete=ON")  # forget/wipe overwrite, not just unlink
+            self._local.conn = conn
+            with self._connections_lock:
+                self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._connections_lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def _migrate(self) -> None:
+        with self._write() as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in script.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={number}")
+
+    def integrity_check(self) -> str:
+        return self._conn().execute("PRAGMA integrity_check").fetchone()[0]
+
+    # -- settings -------------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        rows = self._conn().execute("SELECT key, value FROM settings").fetchall()
+        return Settings.from_dict({r["key"]: json.loads(r["value"]) for r in rows})
+
+    def save_settings(self, settings: Settings) -> Settings:
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [(k, json.dumps(v)) for k, v in settings.to_dict().items()],
+            )
+        return settings
+
+    # -- events -----------------------------------------------------------------------------
+
+    def add_event(self, event: NewEvent) -> tuple[bool, dict[str, Any]]:
+        """Store one event; (created, the stored event). A known id is not stored again."""
+        result = self.add_events([event])
+        stored = self.event(event.id)
+        assert stored is not None
+        return result.created == 1, stored
+
+    def add_events(self, events: Iterable[NewEvent]) -> AddResult:
+        """Store many events in one transaction (importers call this); duplicates by id are skipped."""
+        events = list(events)
+        if not events:
+            return AddResult(0, 0)
+        now = iso(utcnow())
+        contacts: dict[str, tuple] = {}
+        for e in events:
+            old = contacts.get(e.profile.key)
+            contacts[e.profile.key] = (
+                e.profile.key, e.profile.site, e.profile.url,
+                e.name if e.name is not None else (old[3] if old else None),
+                e.headline if e.headline is not None else (old[4] if old else None),
+                now,
+            )
+        with self._write() as conn:
+            keep_text = self._settings_in(conn).store_text
+            conn.executemany(
+                "INSERT INTO contacts(key, site, profile_url, name, headline, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
+                "name = coalesce(excluded.name, name), headline = coalesce(excluded.headline, headline)",
+                contacts.values(),
+            )
+            cur = conn.executemany(
+                "INSERT INTO events(id, contact_key, type, at, site, verdict, score, text, thread_url, "
+                "place, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO NOTHING",
+                (
+                    (e.id, e.profile.key, e.type, iso(e.at), e.site or e.profile.site, e.verdict, e.score,
+                     e.text if keep_text else None, e.thread_url, e.place, e.note, now)
+                    for e in events
+                ),
+            )
+            created = max(cur.rowcount, 0)
+            self._resummarise(conn, contacts.keys())
+        return AddResult(created, len(events) - created)
+
+    def _settings_in(self, conn: sqlite3.Connection) -> Settings:
+        rows = conn.execute("SELECT key, value FROM settings").fetchall()
+        return Settings.from_dict({r["key"]: json.loads(r["value"]) for r in rows})
+
+    @staticmethod
+    def _resummarise(conn: sqlite3.Connection, keys: Iterable[str]) -> None:
+        """Recompute the summary columns of these contacts from all their events."""
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched(key TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.touched")
+        conn.executemany("INSERT OR IGNORE INTO temp.touched(key) VALUES (?)", ((k,) for k in keys))
+        last = "(SELECT max(at) FROM events e WHERE e.contact_key = contacts.key AND e.type = '{}')"
+        conn.execute(f"""
+            UPDATE contacts SET
+                connected_at = {last.format('connected')},
+                met_at = {last.format('met')},
+                last_sent_at = {last.format('message_sent')},
+                last_received_at = {last.format('message_received')},
+                met_place = (SELECT place FROM events e WHERE e.contact_key = contacts.key
+                             AND e.type = 'met' ORDER BY at DESC LIMIT 1),
+                thread_url = (SELECT thread_url FROM events e WHERE e.contact_key = contacts.key
+                              AND e.thread_url IS NOT NULL ORDER BY at DESC LIMIT 1)
+            WHERE key IN (SELECT key FROM temp.touched)""")
+        # A second pass: it needs last_received_at as just computed.
+        conn.execute("""
+            UPDATE contacts SET
+                unanswered_in_a_row = (SELECT count(*) FROM events e WHERE e.contact_key = contacts.key
+                                       AND e.type = 'message_sent' AND e.at > coalesce(contacts.last_received_at, '')),
+                last_activity_at = nullif(max(coalesce(connected_at, ''), coalesce(met_at, ''),
+                                              coalesce(last_sent_at, ''), coalesce(last_received_at, '')), '')
+            WHERE key IN (SELECT key FROM temp.touched)""")
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        row = self._conn().execute(_EVENT_SELECT + " WHERE e.id = ?", (event_id,)).fetchone()
+        return _event_dict(row) if row else None
+
+    def events(self, contact_key: str | None = None) -> list[dict[str, Any]]:
+        if contact_key is None:
+            rows = self._conn().execute(_EVENT_SELECT + " ORDER BY e.at, e.id")
+        else:
+            rows = self._conn().execute(_EVENT_SELECT + " WHERE e.contact_key = ? ORDER BY e.at, e.id",
+                                        (contact_key,))
+        return [_event_dict(r) for r in rows]
+
+    def count(self, table: str) -> int:
+        assert table in ("contacts", "events", "followup_marks", "settings")
+        return self._conn().execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    # -- contacts ---------------------------------------------------------------------------
+
+    def timing(self, contact_key: str | None, now: datetime | None = None) -> Timing:
+        """The timing facts the analysis needs for one recipient (one primary-key lookup)."""
+        now = now or utcnow()
+        settings = self.settings()
+        row = None
+        if contact_key:
+            row = self._conn().execute(
+                "SELECT connected_at, met_at, last_sent_at, last_received_at, unanswered_in_a_row "
+                "FROM contacts WHERE key = ?", (contact_key,)).fetchone()
+        if row is None:
+            return Timing(now=now, wait_days=settings.wait_days, followup_days=settings.followup_days)
+        return Timing(
+            now=now,
+            connected_at=_dt(row["connected_at"]),
+            met_at=_dt(row["met_at"]),
+            last_sent_at=_dt(row["last_sent_at"]),
+            last_received_at=_dt(row["last_received_at"]),
+            unanswered_in_a_row=row["unanswered_in_a_row"],
+            wait_days=settings.wait_days,
+            followup_days=settings.followup_days,
+        )
+
+    def contact(self, key: str) -> dict[str, Any] | None:
+        row = self._conn().execute("SELECT * FROM contacts WHERE key = ?", (key,)).fetchone()
+        return _contact_dict(row) if row else None
+
+    def contacts(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self._conn().execute(
+            "SELECT * FROM contacts ORDER BY last_activity_at DESC NULLS LAST, key LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset))
+        return [_contact_dict(r) for r in rows]
+
+    def set_keep_in_touch(self, key: str, days: int | None) -> dict[str, Any] | None:
+        with self._write() as conn:
+            conn.execute("UPDATE contacts SET keep_in_touch_days = ? WHERE key = ?", (days, key))
+        return self.contact(key)
+
+    def forget(self, key: str) -> int:
+        """Delete one contact with its events and marks; the number of events deleted."""
+        with self._write() as conn:
+            n = conn.execute("SELECT count(*) FROM events WHERE contact_key = ?", (key,)).fetchone()[0]
+            deleted = conn.execute("DELETE FROM contacts WHERE key = ?", (key,)).rowcount
+        self._truncate_wal()
+        return n if deleted else -1
+
+    def wipe(self) -> None:
+        """Delete every contact, event, mark and setting."""
+        with self._write() as conn:
+            for table in ("followup_marks", "events", "contacts", "settings"):
+                conn.execute(f"DELETE FROM {table}")
+        self._truncate_wal()
+
+    def _truncate_wal(self) -> None:
+        # Deleted rows may still sit in the WAL; checkpoint it into the (secure-deleted) file.
+        with self._write_lock:
+            self._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- follow-ups -----------------------------------------------------------------------
+
+    def _summaries(self, today: date, tz: tzinfo, settings: Settings,
+                   key: str | None = None) -> list[ContactSummary]:
+        # Superset of the contacts any rule can hold for: one-off follow-ups go stale, so only
+        # contacts active since the horizon qualify, plus those with a keep-in-touch cadence.
+        window = max(settings.say_hello_days, settings.nudge_days, 1.0)
+        horizon_day = today - timedelta(days=followups.STALE_DAYS + window + 2)
+        horizon = iso(datetime.combine(horizon_day, time(), tz))
+        sql = ("SELECT * FROM contacts WHERE (last_activity_at >= ? OR keep_in_touch_days IS NOT NULL)"
+               + (" AND key = ?" if key else ""))
+        params: tuple = (horizon, key) if key else (horizon,)
+        return [_summary(r) for r in self._conn().execute(sql, params)]
+
+    def _marks(self) -> dict[str, Mark]:
+        rows = self._conn().execute("SELECT id, status, until FROM followup_marks")
+        return {r["id"]: Mark(r["status"], date.fromisoformat(r["until"]) if r["until"] else None) for r in rows}
+
+    def due_followups(self, today: date, tz: tzinfo) -> list[Followup]:
+        settings = self.settings()
+        return followups.due(self._summaries(today, tz, settings), settings, today, tz, self._marks())
+
+    def all_followups(self, today: date, tz: tzinfo, key: str | None = None) -> list[Followup]:
+        settings = self.settings()
+        return followups.everything(self._summaries(today, tz, settings, key), settings, today, tz,
+                                    self._marks())
+
+    def mark_followup(self, followup: Followup, status: str, until: date | None = None) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO followup_marks(id, contact_key, status, until, marked_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET status = excluded.status, until = excluded.until, "
+                "marked_at = excluded.marked_at",
+                (followup.id, followup.contact.key, status, until.isoformat() if until else None, iso(utcnow())),
+            )
+
+    # -- export ---------------------------------------------------------------------------
+
+    def export(self, today: date, tz: tzinfo) -> dict[str, Any]:
+        return {
+            "contacts": self.contacts(),
+            "events": self.events(),
+            "followups": [f.to_dict() for f in self.all_followups(today, tz)],
+        }
+
+
+_EVENT_SELECT = (
+    "SELECT e.*, c.profile_url, c.name, c.headline FROM events e JOIN contacts c ON c.key = e.contact_key"
+)
+
+
+def _event_dict(r: sqlite3.Row) -> dict[str, Any]:
+    d = {
+        "id": r["id"],
+        "type": r["type"],
+        "at": r["at"],
+        "recipient": {"key": r["contact_key"], "profile_url": r["profile_url"], "name": r["name"],
+                      "headline": r["headline"]},
+    }
+    for k in ("site", "verdict", "score", "thread_url", "place", "note", "text"):
+        if r[k] is not None:
+            d[k] = r[k]
+    return d
+
+
+def _contact_dict(r: sqlite3.Row) -> dict[str, Any]:
+    return {k: r[k] for k in (
+        "key", "site", "profile_url", "name", "headline", "connected_at", "met_at", "last_sent_at",
+        "last_received_at", "unanswered_in_a_row", "keep_in_touch_days", "last_activity_at")}
+
+
+def _summary(r: sqlite3.Row) -> ContactSummary:
+    return ContactSummary(
+        key=r["key"], profile_url=r["profile_url"], name=r["name"], headline=r["headline"],
+        connected_at=_dt(r["connected_at"]), met_at=_dt(r["met_at"]), met_place=r["met_place"],
+        last_sent_at=_dt(r["last_sent_at"]), last_received_at=_dt(r["last_received_at"]),
+        unanswered_in_a_row=r["unanswered_in_a_row"], keep_in_touch_days=r["keep_in_touch_days"],
+        thread_url=r["thread_url"],
+    )
