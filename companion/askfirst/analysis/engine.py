@@ -1,0 +1,466 @@
+"""analyze(draft, kind, recipient, timing) -> Result: the verdict, score and findings.
+
+Pure: no I/O, no clock (the caller's `timing.now` is "now"). The rules read the cues of
+`lexicon`; the score adds up their points; the verdict is the first of SPEC §2's order
+that applies. Every rule that fires leaves a finding, also when another one decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..timing import MAX_UNANSWERED, Timing
+from . import lexicon as lx
+from .phrasing import (
+    ago,
+    first_name,
+    questions_about,
+    quote_list,
+    until_phrase,
+    weekday_phrase,
+)
+from .readability import readability
+from .result import KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
+from .text import Draft, detect_language
+
+# Kinds written to one person; posts and comments are public and have no timing.
+DIRECT_KINDS = frozenset({"message", "connection_note", "inmail"})
+
+_PITCH = {cue.name: (cue, cue.compile()) for cue in lx.PITCH_CUES}
+_FLATTERY = lx.FLATTERY.compile()
+_REFERENCE = lx.REFERENCE_TO_THEM.compile()
+_RELATIONSHIP = lx.RELATIONSHIP.compile()
+_ASKS = tuple((label, re.compile(p, re.IGNORECASE)) for label, p in lx.ASKS)
+_BOOKING = re.compile(lx.CALL_TO_ACTION.patterns[0], re.IGNORECASE)
+
+
+@dataclass
+class _Read:
+    """Everything the rules saw in one draft."""
+
+    draft: Draft
+    hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    asks: list[tuple[str, int, int]] = field(default_factory=list)
+    questions: int = 0
+    questions_about_them: int = 0
+    references: list[tuple[int, int]] = field(default_factory=list)
+    relationship: list[tuple[int, int]] = field(default_factory=list)
+    flattery: list[tuple[int, int]] = field(default_factory=list)
+    first_person: list[tuple[int, int]] = field(default_factory=list)
+    second_person: int = 0
+    corporate_we: int = 0
+
+    def strong_hits(self) -> int:
+        return sum(len(self.hits.get(name, ())) for name in lx.STRONG_PITCH)
+
+
+def analyze(
+    text: str,
+    kind: str = "message",
+    *,
+    recipient: dict[str, Any] | None = None,
+    timing: Timing | None = None,
+) -> Result:
+    """Judge one draft. Raises DraftError for input the engine cannot judge."""
+    _validate(text, kind, recipient)
+    draft = Draft(text)
+    language = detect_language(draft)
+    context = _context(timing)
+    if language not in ("en", "und"):
+        return _unsupported_language(draft, kind, language, context)
+
+    read = _read(draft)
+    metrics = _metrics(read)
+    words = metrics["words"]
+    direct = kind in DIRECT_KINDS
+    first_message = direct and (
+        kind != "message" or timing is None or (timing.last_sent_at is None and timing.last_received_at is None)
+    )
+    replying = bool(
+        timing is not None
+        and timing.last_received_at is not None
+        and (timing.last_sent_at is None or timing.last_received_at > timing.last_sent_at)
+    )
+
+    raw, parts = _pitch_points(read, words, first_message)
+    score = _score(raw)
+    strong = read.strong_hits()
+    pitches = strong >= 1 and raw >= lx.PITCHES_RAW
+    pitch_heavy = (raw >= lx.PITCH_HEAVY_RAW and strong >= 2) or raw >= lx.PITCH_HEAVY_RAW_ALONE
+    asks = bool(read.asks)
+    interest = read.questions_about_them > 0 or bool(read.references) or _names_their_company(read, recipient)
+
+    questions = questions_about(recipient)
+    findings: list[Finding] = []
+    verdict = "ok"
+    headline = "Nothing to flag." if text.strip() else "Start typing: Ask First reads along."
+
+    # 1. premature: asking or pitching in a connection note, or too soon after connecting.
+    pitch_wait = timing.pitch_wait_until() if (timing and direct) else None
+    ask_spans = tuple(Span(s, e, draft.quote(s, e)) for _, s, e in read.asks)
+    pitch_spans = _spans(read, [s for name in lx.STRONG_PITCH for s in read.hits.get(name, ())])
+    if (asks or pitches) and kind == "connection_note":
+        verdict = "premature"
+        what = _what_is_asked(read) if asks else "a pitch"
+        headline = "Don't ask in the invitation. Connect first, wait a few days, and open with a question about them."
+        findings.append(Finding(
+            "premature.connection_note", "stop",
+            f"This connection note asks for {what}; people accept notes that are about them, not about you.",
+            f"Keep the note to why you'd like to connect and save the ask for later, e.g. “{questions[0]}”",
+            ask_spans + pitch_spans,
+        ))
+    if (asks or pitches) and pitch_wait is not None:
+        start = timing.acquainted_at  # type: ignore[union-attr]
+        met = timing.met_at is not None and timing.met_at == start  # type: ignore[union-attr]
+        how = "met" if met else "connected"
+        when = until_phrase(pitch_wait, timing.now)  # type: ignore[union-attr]
+        message = f"You {how} {ago(start, timing.now)}. Wait until {when}, and open with a question about them."  # type: ignore[arg-type,union-attr]
+        if verdict == "ok":
+            verdict, headline = "premature", message
+        findings.append(Finding(
+            "premature.too_soon", "stop", message,
+            f"Save this for {when}. For now, ask about them: “{questions[0]}”",
+            ask_spans + pitch_spans,
+        ))
+
+    # 2. wait: following up on your own unanswered message too soon, or a third nudge.
+    if timing is not None and direct and words:
+        follow_wait = timing.followup_wait_until()
+        streak = timing.unanswered_in_a_row >= MAX_UNANSWERED
+        if follow_wait is not None or streak:
+            sent = weekday_phrase(timing.last_sent_at, timing.now) if timing.last_sent_at else "earlier"
+            if streak:
+                message = (f"You've sent {timing.unanswered_in_a_row} messages in a row with no reply. "
+                           "Wait for an answer instead of adding another.")
+                suggestion = ("Give them room. If you must write, bring something useful for them "
+                              "(an article, an intro, an answer to something they asked), not another ask.")
+            else:
+                when = until_phrase(follow_wait, timing.now)  # type: ignore[arg-type]
+                message = (f"Your message from {sent.removeprefix('on ')} has no reply yet. Wait until {when}, "
+                           "or add something of value instead of repeating.")
+                suggestion = (f"Wait until {when}. If you write before then, share something useful for them "
+                              "instead of repeating your message.")
+            if verdict == "ok":
+                verdict, headline = "wait", message
+            findings.append(Finding("wait.streak" if streak else "wait.too_soon", "stop", message, suggestion))
+
+    # 3. pitch_heavy: the individual pitch cues, each explained.
+    findings.extend(_pitch_findings(read, parts, questions))
+    if pitch_heavy and verdict == "ok":
+        verdict = "pitch_heavy"
+        q = read.questions_about_them
+        about = "no question about them" if q == 0 else f"{q} question{'s' if q > 1 else ''} about them"
+        headline = (f"This reads like an elevator pitch: {len(read.first_person)} × I/we, "
+                    f"{read.second_person} × you, {about}.")
+
+    # 4. ask_first: a request with no interest shown in the reader.
+    if asks:
+        what = _what_is_asked(read)
+        name = first_name(recipient) or "them"
+        if not interest and not replying:
+            message = f"You ask for {what} but haven't asked anything about {name} yet."
+            findings.append(Finding(
+                "ask.no_interest", "warn", message,
+                "Ask about them first and let the request wait: " + " ".join(f"“{q}”" for q in questions[:2]),
+                ask_spans,
+            ))
+            if verdict == "ok":
+                verdict, headline = "ask_first", message
+        else:
+            findings.append(Finding(
+                "ask.request", "info", f"You ask for {what}.",
+                "Keep the ask small and easy to decline, and after your question about them.",
+                ask_spans,
+            ))
+
+    # Quiet tips: shown with any verdict, never the reason for one.
+    findings.extend(_tips(read, metrics, first_message, pitches or asks, kind))
+    return Result(
+        verdict=verdict,
+        score=score,
+        headline=headline,
+        findings=tuple(findings),
+        metrics=metrics,
+        context=context,
+        kind=kind,
+        language="en",
+    )
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def _read(draft: Draft) -> _Read:
+    read = _Read(draft)
+    text = draft.folded
+    for name, (_cue, pattern) in _PITCH.items():
+        found = [m.span() for m in pattern.finditer(text)]
+        if found:
+            read.hits[name] = found
+    read.flattery = [m.span() for m in _FLATTERY.finditer(text)]
+    read.references = [m.span() for m in _REFERENCE.finditer(text)]
+    read.relationship = [m.span() for m in _RELATIONSHIP.finditer(text)]
+
+    for tok in draft.tokens:
+        if tok.lower in lx.FIRST_PERSON and not (tok.lower == "us" and tok.text == "US"):
+            read.first_person.append((tok.start, tok.end))
+            if tok.lower in lx.CORPORATE_WE:
+                read.corporate_we += 1
+        elif tok.lower in lx.SECOND_PERSON:
+            read.second_person += 1
+
+    pain = _PITCH["pain_question"][1]
+    cta = _PITCH["call_to_action"][1]
+    for sentence in draft.sentences:
+        sentence_asks: list[tuple[str, int, int]] = []
+        if not lx.OFFER_OF_HELP.search(sentence.text):
+            for label, pattern in _ASKS:
+                for m in pattern.finditer(sentence.text):
+                    sentence_asks.append((label, sentence.start + m.start(), sentence.start + m.end()))
+        read.asks.extend(_non_overlapping(sentence_asks))
+        if sentence.is_question:
+            read.questions += 1
+            is_request = bool(sentence_asks) or bool(pain.search(sentence.text)) or bool(cta.search(sentence.text))
+            if not is_request and lx.CURIOUS_QUESTION.search(sentence.text):
+                read.questions_about_them += 1
+    return read
+
+
+def _non_overlapping(asks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for ask in sorted(asks, key=lambda a: (a[1], -a[2])):
+        if out and ask[1] < out[-1][2]:
+            continue
+        out.append(ask)
+    return out
+
+
+def _names_their_company(read: _Read, recipient: dict[str, Any] | None) -> bool:
+    """Mentioning the reader's company counts as interest, unless it sits in a pitch."""
+    from .phrasing import role_and_company
+
+    _, company = role_and_company((recipient or {}).get("headline"))
+    if not company or len(company) < 3:
+        return False
+    idx = read.draft.folded.lower().find(company.lower())
+    if idx < 0:
+        return False
+    pitch_spans = [s for name in lx.STRONG_PITCH for s in read.hits.get(name, ())]
+    sentence = next((s for s in read.draft.sentences if s.start <= idx < s.end), None)
+    if sentence is None:
+        return True
+    return not any(sentence.start <= s < sentence.end for s, _ in pitch_spans)
+
+
+def _metrics(read: _Read) -> dict[str, Any]:
+    draft = read.draft
+    return {
+        "words": len(draft.tokens),
+        "characters": len(draft.text),
+        "sentences": len(draft.sentences),
+        "questions": read.questions,
+        "questions_about_them": read.questions_about_them,
+        "first_person": len(read.first_person),
+        "second_person": read.second_person,
+        "links": len(draft.links),
+        "asks": len(read.asks),
+        **readability(draft.text),
+    }
+
+
+# --- scoring --------------------------------------------------------------------------
+
+
+def _pitch_points(read: _Read, words: int, first_message: bool) -> tuple[float, dict[str, float]]:
+    """Raw pitch points, and what each family contributed (for the findings)."""
+    parts: dict[str, float] = {}
+    for name, (cue, _) in _PITCH.items():
+        n = len(read.hits.get(name, ()))
+        if n:
+            parts[name] = min(cue.cap, cue.weight * n)
+
+    strong = read.strong_hits()
+    if read.flattery and strong:
+        first_flattery = min(s for s, _ in read.flattery)
+        if any(s > first_flattery for name in lx.STRONG_PITCH for s, _ in read.hits.get(name, ())):
+            parts["flattery_then_pitch"] = 1.5
+
+    fp, sp = len(read.first_person), read.second_person
+    if fp + sp >= 3:
+        share = fp / (fp + sp)
+        focus = 3.0 * max(0.0, share - 0.6) / 0.4 * min(1.0, (fp + sp) / 8)
+        if focus > 0:
+            parts["self_focus"] = round(focus, 2)
+    if strong and read.corporate_we:
+        parts["corporate_we"] = min(1.5, 0.3 * read.corporate_we)
+
+    if first_message and words > lx.LONG_FIRST_MESSAGE_WORDS:
+        parts["length"] = min(2.0, 0.5 + (words - lx.LONG_FIRST_MESSAGE_WORDS) / 80)
+    plain_links = [s for s in read.draft.links if not _BOOKING.match(read.draft.folded, s[0])]
+    if first_message and plain_links:
+        parts["links"] = min(1.0, 0.5 * len(plain_links))
+    labels = {label for label, _, _ in read.asks}
+    if labels:
+        parts["asks"] = min(1.5, 0.75 * len(labels))
+        if read.questions_about_them == 0:
+            parts["no_question"] = 0.5
+
+    if read.relationship:
+        parts["relationship"] = max(lx.RELATIONSHIP.cap, lx.RELATIONSHIP.weight * len(read.relationship))
+    if read.references:
+        parts["reference_to_them"] = max(lx.REFERENCE_TO_THEM.cap, lx.REFERENCE_TO_THEM.weight * len(read.references))
+    if read.questions_about_them:
+        parts["questions_about_them"] = -min(2.0, 1.0 * read.questions_about_them)
+    return max(0.0, sum(parts.values())), parts
+
+
+def _score(raw: float) -> int:
+    """0–100, rising with the raw points and never reaching 100 by accident."""
+    return int(round(100 * raw / (raw + lx.SCORE_HALF_POINT))) if raw > 0 else 0
+
+
+# --- findings -------------------------------------------------------------------------
+
+_PITCH_TEXT = {
+    "offer": ("pitch.offer", "warn", "Talks about your offer: {quotes}.",
+              "Leave the offer out for now; ask about their work instead: “{q}”"),
+    "credentials": ("pitch.credentials", "warn", "Lists your own credentials: {quotes}.",
+                    "Cut the résumé lines; one sentence on why you're writing to *them* is enough."),
+    "call_to_action": ("pitch.call_to_action", "warn", "A sales call to action: {quotes}.",
+                       "Drop the booking link and the ask; end with a question about them instead."),
+    "pain_question": ("pitch.pain_question", "warn", "A scripted pain-point question: {quotes}.",
+                      "Ask what they are actually working on, not whether they are struggling: “{q}”"),
+    "buzzwords": ("pitch.buzzwords", "info", "Brochure words: {quotes}.",
+                  "Say it the way you would say it to a friend."),
+    "templated_opener": ("pitch.templated_opener", "info", "A templated opener: {quotes}.",
+                         "Open with something specific to them: their post, their work, where you met."),
+}
+
+
+def _pitch_findings(read: _Read, parts: dict[str, float], questions: list[str]) -> list[Finding]:
+    out: list[Finding] = []
+    for name, (rule, severity, message, suggestion) in _PITCH_TEXT.items():
+        spans = read.hits.get(name)
+        if not spans:
+            continue
+        quoted = _spans(read, spans)
+        out.append(Finding(rule, severity,
+                           message.format(quotes=quote_list([s.quote for s in quoted])),
+                           suggestion.format(q=questions[0]), quoted))
+    if "flattery_then_pitch" in parts:
+        out.append(Finding(
+            "pitch.flattery_then_pitch", "warn",
+            "Praise that leads straight into a pitch reads as a tactic.",
+            "Keep the compliment specific and sincere, and let it stand on its own.",
+            _spans(read, read.flattery),
+        ))
+    if parts.get("self_focus", 0) >= 1.0:
+        fp, sp = len(read.first_person), read.second_person
+        out.append(Finding(
+            "focus.self", "warn",
+            f"Mostly about you: {fp} × I/we/my/our against {sp} × you/your.",
+            "Turn one sentence about you into a question about them.",
+            _spans(read, read.first_person[:12]),
+        ))
+    return out
+
+
+def _tips(read: _Read, metrics: dict[str, Any], first_message: bool, taking: bool, kind: str) -> list[Finding]:
+    out: list[Finding] = []
+    words = metrics["words"]
+    if first_message and words > lx.LONG_FIRST_MESSAGE_WORDS:
+        out.append(Finding(
+            "length.long_first_message", "info",
+            f"{words} words is a speech for a first message; about 50–120 get the most replies.",
+            "Keep one idea and one question; cut the rest.",
+        ))
+    if first_message and read.draft.links:
+        spans = _spans(read, read.draft.links)
+        out.append(Finding(
+            "links.first_message", "info",
+            "A link in a first message looks like marketing and often goes unclicked.",
+            "Leave the link out until they ask for it.",
+            spans,
+        ))
+    if taking and words >= 25 and read.questions == 0:
+        out.append(Finding(
+            "questions.none", "info", "There is no question in this draft.",
+            "One question about them makes a reply easy.",
+        ))
+    if words >= 30 and metrics["flesch_reading_ease"] < lx.HARD_TO_READ_FLESCH:
+        out.append(Finding(
+            "readability.hard", "info",
+            f"Hard to read (Flesch reading ease {metrics['flesch_reading_ease']:.0f}, "
+            f"grade {metrics['grade_level']:.0f}).",
+            "Shorter sentences and plainer words; messages at a 5th–8th grade level get more replies.",
+        ))
+    return out
+
+
+def _spans(read: _Read, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> tuple[Span, ...]:
+    return tuple(Span(s, e, read.draft.quote(s, e)) for s, e in sorted(set(spans)))
+
+
+def _what_is_asked(read: _Read) -> str:
+    labels: list[str] = []
+    for label, s, e in read.asks:
+        if label == "a call":
+            quote = read.draft.quote(s, e).lower()
+            m = re.search(r"(\d+|five|ten|fifteen|twenty|thirty|a few|few)[- ]?min", quote)
+            if m:
+                n = m.group(1)
+                label = f"{'a few' if n == 'few' else n} minutes"
+        if label not in labels:
+            labels.append(label)
+    if not labels:
+        return "something"
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
+# --- edges ----------------------------------------------------------------------------
+
+
+def _validate(text: Any, kind: Any, recipient: Any) -> None:
+    if not isinstance(text, str):
+        raise DraftError("The draft must be a string of text.", "text")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise DraftError(
+            f"The draft is {len(text):,} characters long; Ask First reads up to {MAX_DRAFT_CHARS:,}.", "text"
+        )
+    if kind not in KINDS:
+        raise DraftError(f"kind must be one of {', '.join(KINDS)} (got {kind!r}).", "kind")
+    if recipient is not None and not isinstance(recipient, dict):
+        raise DraftError("recipient must be an object with profile_url, name and headline.", "recipient")
+
+
+def _context(timing: Timing | None) -> dict[str, Any]:
+    """The timing facts the verdict used, so the UI can say why."""
+    if timing is None:
+        return {"connected_at": None, "met_at": None, "last_sent_at": None, "last_received_at": None,
+                "unanswered_in_a_row": 0, "wait_until": None, "now": None}
+    return timing.to_dict()
+
+
+def _unsupported_language(draft: Draft, kind: str, language: str, context: dict[str, Any]) -> Result:
+    name = lx.LANGUAGE_NAMES.get(language, "another language")
+    return Result(
+        verdict="ok",
+        score=0,
+        headline=f"Ask First reads English only, so it did not judge this {name} draft.",
+        findings=(Finding(
+            "language.unsupported", "info",
+            f"This draft looks like {name}; Ask First only judges English drafts for now.",
+            "Check it yourself: is it about them, and does it ask a question before asking for anything?",
+        ),),
+        metrics={
+            "words": len(draft.tokens), "characters": len(draft.text), "sentences": len(draft.sentences),
+            "questions": sum(1 for s in draft.sentences if s.is_question), "questions_about_them": 0,
+            "first_person": 0, "second_person": 0, "links": len(draft.links), "asks": 0,
+            "reading_time_s": 0.0, "flesch_reading_ease": None, "grade_level": None,
+        },
+        context=context,
+        kind=kind,
+        language=language,
+    )

@@ -1,0 +1,444 @@
+"""Every word list and pattern the analysis uses, in one place, each with why it is here.
+
+A *cue* is a family of phrases that says one thing about a draft ("the sender is
+promoting an offer", "the sender asks for a call"). Each cue has a weight: how much one
+hit pushes the pitchiness score, and a cap: how much the whole family can add, so one
+long list of buzzwords cannot outweigh everything else. Negative weights pull the score
+down (congratulations, thanks, offers of help).
+
+Patterns are matched case-insensitively against the draft as typed (curly apostrophes are
+folded to straight ones first, without changing offsets). Keep them readable: one idea per
+line, plain alternations, no look-behind tricks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    weight: float  # score points per hit (pitchiness), negative for relationship cues
+    cap: float  # the most this family adds (or removes) in total
+    patterns: tuple[str, ...]
+    why: str
+
+    def compile(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns), re.IGNORECASE)
+
+
+# Plural nouns for "who the sender sells to": used inside several offer patterns.
+_CLIENTS = (
+    r"(?:companies|businesses|brands|teams|firms|startups|start-ups|agencies|clients|customers|"
+    r"founders|leaders|executives|ceos|ctos|cfos|professionals|organi[sz]ations|b2b|saas|"
+    r"e-?commerce|retailers|manufacturers|coaches|consultants|creators|entrepreneurs|"
+    r"practices|clinics|schools|investors|families|homeowners|people)"
+)
+_METRIC = (
+    r"(?:revenue|sales|leads|pipeline|roi|costs?|conversions?|conversion rates?|traffic|growth|"
+    r"profits?|margins?|bookings|appointments|meetings|engagement|visibility|reach|retention|"
+    r"efficiency|productivity|income|followers|deal flow|close rates?|output|throughput|savings|"
+    r"footprint|spend|churn|downtime|returns|performance|rankings?|signups|sign-ups)"
+)
+_BOOKING_HOSTS = (
+    r"calendly\.com|cal\.com|savvycal\.com|chilipiper\.com|meetings\.hubspot\.com|"
+    r"hubspot\.com/meetings|zcal\.co|tidycal\.com|youcanbook\.me|acuityscheduling\.com|"
+    r"calendar\.app\.google|koalendar\.com|doodle\.com|oncehub\.com|meetfox\.com"
+)
+
+# --- What makes a draft a pitch -------------------------------------------------------
+
+OFFER = Cue(
+    "offer",
+    weight=2.0,
+    cap=6.0,
+    why="The sender promotes a product, a service or a company.",
+    patterns=(
+        r"\b(?:we|i)\s+(?:can\s+)?(?:help|helped|assist|enable|empower|partner with|specialize in|"
+        r"specialise in|offer|provide|deliver)\s+(?:\w+\s+){0,3}?" + _CLIENTS,
+        r"\bwe\s+(?:help|offer|provide|specialize|specialise|deliver|work with|partner with|"
+        r"build|develop|design|create|handle|manage|run|support|supply|source|recycle|ship)\b",
+        r"\b(?:our|my)\s+(?:(?:new|innovative|proprietary|unique|flagship|ai[- ]powered|"
+        r"award[- ]winning|powerful|simple|all[- ]in[- ]one|free)\s+)?(?:platform|solutions?|"
+        r"products?|services|software|tool|app|agency|firm|startup|program|programme|course|"
+        r"coaching|offering|package|system|framework|technology|saas|consultancy|portfolio of|"
+        r"clients|customers|masterclass|webinar|bootcamp|membership|newsletter|community)\b",
+        _CLIENTS + r"\s+like\s+(?:yours|you|your\s+\w+)\b",
+        r"\b(?:helps?|helping|helped)\s+(?:\w+\s+){0,3}?" + _CLIENTS + r"\s+(?:to\s+)?"
+        r"(?:\w+\s+){0,2}?(?:grow|scale|increase|boost|cut|reduce|save|generate|get|close|land|"
+        r"automate|streamline|improve|hire|find|win|double|triple)\b",
+        r"\b(?:increase|increasing|boost|boosting|grow|growing|double|doubling|triple|tripling|"
+        r"scale|scaling|generate|generating|cut|cutting|reduce|reducing|slash|save|saving|"
+        r"maximi[sz]e|improve|improving|drive|driving|skyrocket|10x)\s+(?:your\s+|their\s+)?"
+        r"(?:\w+\s+)?" + _METRIC + r"\b",
+        r"\b(?:up to|over|more than|by|at least)\s+\d+(?:\.\d+)?\s*(?:%|x\b|percent\b)",
+        r"\bfree\s+(?:\d+[- ]day\s+)?(?:trial|audit|consultation|consult|strategy(?:\s+(?:call|session))?|"
+        r"demo|assessment|quote|analysis|review|session|discovery call|evaluation|sample|"
+        r"guide|e-?book|webinar|masterclass|report|proposal|mockup|pilot)\b",
+        r"\b(?:no[- ]obligation|risk[- ]free|limited[- ](?:time|spots|seats|offer)|special offer|"
+        r"exclusive offer|discount(?:ed)?|\d+% off|pricing|our (?:rates|prices)|packages? start|"
+        r"starting (?:at|from) \$|affordable|cost[- ]effective|money[- ]back|guaranteed?|"
+        r"case stud(?:y|ies)|white[- ]label|turnkey|done[- ]for[- ]you|commission[- ]free)\b",
+        r"\b(?:lead generation|lead gen|qualified leads|appointment setting|outsourcing|offshore "
+        r"(?:team|developers)|staff augmentation|seo services|ppc|digital marketing services|"
+        r"web development services|app development|social media management|bookkeeping services|"
+        r"recruitment services|wealth management|financial planning|life insurance|"
+        r"retirement planning|business coaching|executive coaching|mindset coaching|"
+        r"recycling (?:services|solutions|program)|waste management|freight (?:solutions|services)|"
+        r"logistics solutions|it services|managed services|dedicated developers)\b",
+        r"\b(?:trusted by|our clients include|clients include|we(?:'ve| have)\s+(?:already\s+)?"
+        r"(?:helped|worked with|partnered with|served|saved))\b",
+        r"\b(?:i|we)(?:'ve| have)\s+(?:helped|worked with|coached|trained|placed|served)\s+"
+        r"(?:over\s+|more than\s+)?\d[\d,]*\+?",
+        r"\b(?:i|we)\s+(?:help|work with)\s+(?:\w+\s+){0,2}?" + _CLIENTS + r"\b",
+        r"\bi(?:'m| am) (?:building|launching|offering|selling|running|starting)\s+(?:a|an|my)\b",
+    ),
+)
+
+CREDENTIALS = Cue(
+    "credentials",
+    weight=1.5,
+    cap=4.5,
+    why="The sender lists their own experience and titles instead of talking about the reader.",
+    patterns=(
+        r"\b\d+\+?\s*(?:years|yrs)\s+(?:of\s+)?(?:experience|expertise|in the (?:industry|field|business)|"
+        r"in (?:sales|marketing|tech|finance|recruiting|hr|software|engineering|business))\b",
+        r"\b(?:certified|accredited|licensed|award[- ]winning|best[- ]?selling|featured (?:in|on)|"
+        r"as seen (?:in|on)|forbes|inc\.? 5000|fortune 500|ivy league|top \d+%|top-rated|"
+        r"internationally recogni[sz]ed|renowned)\b",
+        r"\b(?:results[- ]driven|detail[- ]oriented|self[- ]starter|highly motivated|go-getter|"
+        r"proven track record|track record of|skill ?set|extensive experience|strong background|"
+        r"seasoned|dynamic professional|passionate (?:and|about)|team player|hard[- ]working)\b",
+        r"\bmy (?:resume|résumé|cv|portfolio|background|experience|skills|expertise|qualifications|"
+        r"achievements|accomplishments|credentials)\b",
+        r"\bi (?:have|hold|earned|bring) (?:an? |my )?(?:mba|phd|master'?s|degree|certification|"
+        r"\d+\+? years)\b",
+    ),
+)
+
+CALL_TO_ACTION = Cue(
+    "call_to_action",
+    weight=2.5,
+    cap=5.0,
+    why="A sales call to action: a booking link, 'book a demo', 'reply YES'.",
+    patterns=(
+        r"(?:https?://)?(?:www\.)?(?:" + _BOOKING_HOSTS + r")\S*",
+        r"\b(?:book|schedule|set up|setup|grab|lock in|reserve|claim)\s+(?:a\s+|some\s+|your\s+)?"
+        r"(?:quick\s+|short\s+|brief\s+|free\s+|\d+[- ]?min(?:ute)?s?\s+)?(?:time|call|demo|"
+        r"meeting|slot|spot|seat|session|consultation|discovery call|strategy call)\b",
+        r"\b(?:click|tap)\s+(?:here|the link|below|on the link)\b",
+        r"\b(?:sign up|register now|subscribe now|enroll|enrol|join (?:my|our) (?:webinar|"
+        r"masterclass|program|course|community|waitlist|newsletter|free))\b",
+        r"\b(?:check out|visit|see)\s+(?:our|my)\s+(?:website|site|landing page|product|offer|"
+        r"deck|pricing|services|shop|store|course)\b",
+        r"\b(?:reply|respond|comment|dm me)\s+(?:with\s+)?[\"'“]?(?:yes|interested|info|y)\b",
+        r"\b(?:open to|interested in)\s+(?:a\s+)?(?:quick\s+|short\s+|brief\s+|free\s+)?"
+        r"(?:demo|partnership|collaboration|learning more|hearing more|a (?:quick )?look)\b",
+        r"\bworth\s+a\s+(?:quick\s+)?(?:\d+[- ]?min(?:ute)?\s+)?(?:call|chat|conversation|look)\b",
+        r"\bwould (?:you|it) (?:be )?(?:opposed|against) to\b",
+        r"\blink in (?:bio|my profile)\b",
+        r"\b(?:let me know|tell me) (?:what|which) (?:time|day|slot)s? (?:works|suit)",
+        r"\b(?:are you|is your team) free (?:on|this|next|tomorrow)\b",
+    ),
+)
+
+PAIN_QUESTION = Cue(
+    "pain_question",
+    weight=2.0,
+    cap=4.0,
+    why="A rhetorical question about the reader's pain, the opener of a sales script.",
+    patterns=(
+        r"\bare you (?:still\s+)?(?:struggling|tired|spending|losing|having trouble|frustrated|"
+        r"currently using|happy with your current|satisfied with your|looking to (?:grow|scale|"
+        r"increase|boost|hire|cut|reduce|save|improve|outsource))\b",
+        r"\b(?:what|how) (?:if|would it feel if) you could\b",
+        r"\bdid you know (?:that )?(?:\d|most|many|over|companies|businesses)\b",
+        r"\btired of\b",
+        r"\bstruggling (?:to|with)\s+(?:\w+\s+)?(?:" + _METRIC[3:-1] + r"|hiring|scaling|growth|finding)",
+        r"\b(?:want|ready) to (?:grow|scale|increase|boost|double|triple|generate|get more|close more|"
+        r"land more|cut|reduce|save|10x|skyrocket)\b",
+        r"\bimagine (?:if you|having|being able|what)\b",
+        r"\bhow much (?:time|money|revenue) (?:are|is|do|does) (?:you|your)\b",
+        r"\bwhat(?:'s| is) stopping you from\b",
+        r"\bwho (?:handles|manages|is in charge of|is responsible for) (?:your|the)\b",
+    ),
+)
+
+BUZZWORDS = Cue(
+    "buzzwords",
+    weight=0.7,
+    cap=2.1,
+    why="Marketing language that reads like a brochure, not a person.",
+    patterns=(
+        r"\bleverag(?:e|ing)\b",
+        r"\bsynerg(?:y|ies)\b",
+        r"\bgame[- ]?changer\b",
+        r"\bcutting[- ]edge\b",
+        r"\bbest[- ]in[- ]class\b",
+        r"\bindustry[- ]leading\b",
+        r"\bworld[- ]class\b",
+        r"\bseamless(?:ly)?\b",
+        r"\bstreamlin(?:e|ed|ing)\b",
+        r"\brevolutionary\b",
+        r"\bnext[- ]level\b",
+        r"\bunlock\b",
+        r"\bsupercharge\b",
+        r"\bend[- ]to[- ]end\b",
+        r"\bscalable\b",
+        r"\bholistic\b",
+        r"\bvalue proposition\b",
+        r"\bwin[- ]win\b",
+        r"\bgrowth hacking\b",
+        r"\bdisrupt(?:ive|ing)?\b",
+        r"\btransform your\b",
+        r"\bmutually beneficial\b",
+        r"\bvalue[- ]add(?:ed)?\b",
+        r"\bstate[- ]of[- ]the[- ]art\b",
+        r"\bone[- ]stop[- ]shop\b",
+        r"\bhassle[- ]free\b",
+        r"\bpain points?\b",
+        r"\bresults\b(?= (?:guaranteed|in \d|within))",
+    ),
+)
+
+TEMPLATED_OPENER = Cue(
+    "templated_opener",
+    weight=1.2,
+    cap=2.4,
+    why="An opener that could be pasted to anyone; readers stop reading there.",
+    patterns=(
+        r"\bi (?:came across|stumbled (?:up)?on|found|was (?:going through|browsing|looking at|"
+        r"checking out|viewing)) your (?:profile|page|linkedin)\b",
+        r"\bhope (?:this|my) (?:message|note|email|dm|finds you)\b",
+        r"\bi noticed (?:that )?we (?:have|share) (?:\w+ )?(?:mutual|common|similar)\b",
+        r"\byour (?:profile|background) (?:caught my (?:eye|attention)|stood out|impressed me|is impressive)\b",
+        r"\bi(?:'m| am) reaching out (?:because|to|as|since|regarding)\b",
+        r"\bi wanted to (?:reach out|touch base|introduce myself)\b",
+        r"\bquick question\b",
+        r"\bi(?:'m| am) (?:always )?looking to (?:connect|expand my (?:professional )?network) with\b",
+        r"\b(?:allow|let) me to introduce (?:myself|my)\b",
+        r"\bmy name is \w+ (?:and|from)\b",
+        r"\bjust (?:following up|circling back|bumping this|checking in)\b",
+        r"\bas per my (?:last|previous)\b",
+    ),
+)
+
+FLATTERY = Cue(
+    "flattery",
+    weight=0.0,  # harmless alone; it matters when a pitch follows (see rules.flattery_then_pitch)
+    cap=0.0,
+    why="Praise of the reader's profile that serves as a run-up to a pitch.",
+    patterns=(
+        r"\b(?:impressive|amazing|incredible|great|excellent|outstanding|inspiring) "
+        r"(?:profile|background|career|journey|experience)\b",
+        r"\bi(?:'m| am| was) (?:really |truly |very )?impressed\b",
+        r"\blove what you(?:'re| are) (?:doing|building)\b",
+        r"\byou(?:'re| are) (?:clearly )?(?:a|an) (?:true |real )?(?:leader|expert|visionary|rockstar)\b",
+    ),
+)
+
+# --- What makes a draft a request ------------------------------------------------------
+# A request asks the reader to give something: their time, a contact, a job, a vote.
+# Each family names the thing asked for, so the message can say "you ask for 15 minutes".
+
+ASKS: tuple[tuple[str, str], ...] = (
+    # (what is asked for, pattern)
+    ("a call", r"\b(?:a |your )?(?:few|couple of|\d+|five|ten|fifteen|twenty|thirty)[- ]?"
+     r"(?:min(?:ute)?s?)\b(?! ago)(?:\s+of your time)?"),
+    ("a call", r"\b(?:quick|short|brief|virtual|phone|zoom|video|intro|introductory|discovery|"
+     r"exploratory|informational|15[- ]min(?:ute)?|30[- ]min(?:ute)?)\s+(?:call|chat|meeting|"
+     r"conversation|catch-?up|sync|interview)\b"),
+    ("a call", r"\b(?:hop|jump|get) on a(?:\s+quick)?\s+(?:call|zoom|meet)\b"),
+    ("a call", r"\bpick your brain\b"),
+    ("a meeting", r"\b(?:grab|get|have|buy you) (?:a )?(?:virtual )?(?:coffee|lunch|a drink|drinks)\b"),
+    ("a meeting", r"\b(?:meet|connect) (?:up|for (?:coffee|lunch|a chat))\b"),
+    ("a meeting", r"\b(?:set up|arrange|schedule|find) (?:a |some )?(?:time|call|meeting|chat)\b"),
+    ("a demo", r"\b(?:a |quick |short )?demo\b"),
+    ("an introduction", r"\b(?:introduce me|intro me|an? (?:warm )?intro(?:duction)? to|connect me (?:with|to)|"
+     r"put me in touch|point me (?:to|towards) (?:the right|someone)|who (?:should i|would be the "
+     r"best person to) (?:talk|speak|reach out) to)\b"),
+    ("a referral", r"\b(?:refer me|a referral|referral for|recommend me for|put in a (?:good )?word|"
+     r"pass (?:my|along my) (?:cv|resume|résumé|profile)|forward my (?:cv|resume|résumé|profile))\b"),
+    ("a job", r"\b(?:any (?:open )?(?:roles|positions|openings|vacancies)|job (?:openings?|opportunit(?:y|ies))|"
+     r"consider(?:ed)? me for|hire me|looking for (?:a|my next|new) (?:job|role|position|opportunity)|"
+     r"open to work|(?:role|position|opening) (?:at|on) your (?:team|company))\b"),
+    ("an endorsement", r"\b(?:endorse me|endorse my|endorsement|write (?:me )?a (?:linkedin )?recommendation|"
+     r"a recommendation on linkedin|leave (?:me )?a (?:review|testimonial))\b"),
+    ("a survey", r"\b(?:fill (?:out|in)|complete|take) (?:a |my |our |this |the |a short |a quick )?"
+     r"(?:survey|questionnaire|form|poll)\b"),
+    ("a share", r"\b(?:like and share|share (?:my|our|this) (?:post|article|video|page|launch|project|campaign)|"
+     r"(?:like|comment on|repost|boost|upvote|vote for) (?:my|our) (?:post|article|video|product|launch|"
+     r"project|entry|app)|vote for (?:me|us)|follow (?:my|our) (?:page|newsletter|channel)|"
+     r"subscribe to (?:my|our)|support (?:my|our) (?:campaign|kickstarter|launch|fundraiser)|"
+     r"sign (?:my|our|the) petition|donate to (?:my|our))\b"),
+    ("a review", r"\b(?:review|look (?:at|over)|take a look at|give (?:me )?feedback on|feedback on|"
+     r"critique|proofread) (?:my|our) (?:resume|résumé|cv|profile|deck|pitch|website|app|book|"
+     r"portfolio|startup|product|draft|proposal|business plan|application)\b"),
+    ("a purchase", r"\b(?:buy|purchase|order|try (?:it|our|my) (?:out|for free|free)|"
+     r"start (?:a|your) free trial|sign up for|invest in (?:my|our))\b"),
+    ("mentorship", r"\b(?:be my mentor|mentor me|your mentorship|some (?:advice|guidance) on (?:my|how i))\b"),
+    ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
+     r"spare|give me|send me (?:a|some) (?:leads|referrals|clients)))\b"),
+)
+
+# Question openings that make a question a request, not curiosity: "do you have 15
+# minutes?" asks for the reader's time; "how did you start?" asks about the reader.
+REQUEST_QUESTION = re.compile(
+    r"^\W*(?:\w+,\s*)?(?:(?:so|and|also|but)\s+)?(?:(?:can|could|would|will|may) (?:you|i|we)\b|"
+    r"do you have (?:a |any |some )?(?:few |\d+ )?(?:minutes?|mins?|time)|"
+    r"are you (?:free|available|open|around|up for)\b|would (?:it be possible|you mind|you be)\b|"
+    r"(?:is there )?any chance\b|(?:mind if|how about|what about) (?:we|i)\b|"
+    r"(?:are|would) you (?:be )?(?:interested|open|willing)\b|when (?:are you|is a good time|works)\b)",
+    re.IGNORECASE,
+)
+
+# Offers of help: "happy to introduce you", "let me know if I can help". A sentence with
+# one of these is the sender giving, not taking, so it is never a request.
+OFFER_OF_HELP = re.compile(
+    r"\b(?:happy|glad|more than happy|keen) to (?:help|share|intro|introduce|connect you|send|"
+    r"chat|jump|hop|talk|answer|make|pass|review|give|lend|walk you|meet)|"
+    r"\blet me know if (?:i|we|there(?:'s| is)) |\bif (?:i|we) can (?:ever )?(?:help|be of)|"
+    r"\bif you(?:'d| would)? (?:ever )?(?:like|want|need)\b|\bwould you like (?:me|us|an? (?:intro|copy|link))|"
+    r"\bwant me to\b|\bi can (?:intro|introduce|send|share|connect you|put you)|"
+    r"\bfeel free to (?:reach out|ping|ask|grab|book|call)|\bno need to (?:reply|respond)\b|"
+    r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b",
+    re.IGNORECASE,
+)
+
+# --- What shows interest in the reader -------------------------------------------------
+
+REFERENCE_TO_THEM = Cue(
+    "reference_to_them",
+    weight=-1.0,
+    cap=-3.0,
+    why="The draft refers to something the reader did or said.",
+    patterns=(
+        r"\byour (?:recent |latest |last |new |great |excellent |fascinating |insightful |"
+        r"thoughtful |brilliant |inspiring |amazing )?(?:post|article|talk|keynote|presentation|"
+        r"panel|podcast|episode|interview|book|paper|research|thread|comment|newsletter|essay|"
+        r"video|webinar|session|workshop|demo|project|launch|announcement|promotion|"
+        r"new (?:role|job|position|venture)|role as|move to|journey|story|piece|writing|take on|"
+        r"perspective|point (?:about|on)|thoughts on|insights? (?:on|about|into)|work (?:on|at|with)|"
+        r"team'?s|company'?s|talk at|book on|analysis|thesis|startup's|portfolio|garden|trip|"
+        r"daughter|son|kids?|family|dog)\b",
+        r"\b(?:i|we) (?:just |really |recently )?(?:saw|read|watched|heard|listened to|enjoyed|"
+        r"loved|liked|noticed|caught|attended|followed|appreciated)\b[^.!?\n]{0,60}\byour\b",
+        r"\b(?:you|you've|you have) (?:just )?(?:wrote|written|posted|shared|said|mentioned|"
+        r"launched|published|spoke|built|started|joined|moved|won|finished|shipped|raised)\b",
+        r"\b(?:great|good|lovely|nice) (?:meeting|to meet|chatting|talking|seeing|catching up)\b",
+        r"\bat (?:the |your )?[A-Z][\w&'-]+(?: [A-Z][\w&'-]+){0,3} (?:conference|summit|meetup|mixer|"
+        r"event|panel|workshop|expo|fair)\b",
+    ),
+)
+
+# Questions about the reader: curiosity words that start a question about them.
+CURIOUS_QUESTION = re.compile(
+    r"\b(?:how|what|why|which|where|when|who)\b[^?]*\b(?:you|your|yours|you're|you've|you'd|"
+    r"y'all|u|ur)\b|^\W*(?:\w+,\s*)?(?:how(?:'s| is| are| was| did)|what(?:'s| is| was| are)|"
+    r"any (?:tips|advice|thoughts|plans)|did (?:the|it)|is (?:the|it)|are (?:the|they))\b|"
+    r"\bcurious (?:how|what|why|whether|if|about)\b|\bwould love to (?:hear|know|learn) "
+    r"(?:more )?(?:about )?(?:how|what|why|your)\b|\b(?:do|did|have|are|were|will) you\b",
+    re.IGNORECASE,
+)
+
+# --- What makes a draft relationship-building ------------------------------------------
+
+RELATIONSHIP = Cue(
+    "relationship",
+    weight=-1.5,
+    cap=-4.5,
+    why="Congratulations, thanks, condolences, replies and no-strings offers of help.",
+    patterns=(
+        r"\bcongrat\w*|\bmazel tov\b|\bwell[- ]deserved\b|\bhappy (?:work )?anniversary\b|"
+        r"\bhappy birthday\b|\bbravo\b|\bkudos\b|\bhuge win\b|\bso happy for you\b|\bproud of you\b",
+        r"\bthank(?:s| you)\b|\bthx\b|\bty\b(?!pe)|\bappreciate (?:it|you|that|your)\b|\bgrateful\b",
+        r"\bsorry (?:for|to hear|about) your\b|\bcondolences\b|\bthinking of you\b|\bsympathy\b|"
+        r"\bget well\b|\btake (?:good )?care\b|\bhope you(?:'re| are) (?:feeling )?(?:ok|okay|well|better)\b",
+        r"\bsounds (?:good|great|perfect)\b|\bworks for me\b|\bsee you (?:then|there|soon|tomorrow|"
+        r"next)\b|\btalk soon\b|\bwill do\b|\bgot it\b|\bno worries\b|\bno problem\b|\bnp\b|"
+        r"\bgood luck\b|\bbest of luck\b|\bfingers crossed\b|\bhave a (?:great|good|lovely|nice)\b|"
+        r"\blooking forward to (?:it|seeing|catching|hearing|reading|the)\b|\bagreed\b|\bhaha\b|\blol\b",
+        OFFER_OF_HELP.pattern,
+    ),
+)
+
+PITCH_CUES: tuple[Cue, ...] = (OFFER, CREDENTIALS, CALL_TO_ACTION, PAIN_QUESTION, BUZZWORDS, TEMPLATED_OPENER)
+# The cues that are the *substance* of a sales pitch (buzzwords and templated openers are
+# style: they add to the score but cannot make a pitch on their own).
+STRONG_PITCH = frozenset({"offer", "credentials", "call_to_action", "pain_question"})
+
+FIRST_PERSON = frozenset(
+    "i me my mine myself we us our ours ourselves i'm i've i'd i'll we're we've we'd we'll im ive".split()
+)
+CORPORATE_WE = frozenset("we us our ours ourselves we're we've we'd we'll".split())
+SECOND_PERSON = frozenset("you your yours yourself yourselves you're you've you'd you'll u ur y'all".split())
+
+# Simple, explainable language identification: function words per language. A draft is
+# judged only when English function words outnumber those of every other language.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the and to of a in is it you that for on with are this be have i at as your we was "
+        "not but can would could will my me our an if so just hi hey hello thanks thank what "
+        "how when do did love great about from there they their its i'm it's don't let know".split()
+    ),
+    "fr": frozenset(
+        "le la les des du un une et est pour pas que qui dans sur avec vous nous je tu au aux "
+        "ce cette mon ma mes votre vos bonjour merci très être avoir suis êtes c'est j'ai "
+        "salut bien beaucoup félicitations n'hésitez d'un d'une".split()
+    ),
+    "de": frozenset(
+        "der die das und ist nicht ich sie wir mit für auf ein eine einen dem den zu von "
+        "sich auch es bei ihr ihre ihnen mein meine hallo danke vielen grüße gerne wie "
+        "haben sind wäre würde können uns unser unsere herzlichen glückwunsch".split()
+    ),
+    "es": frozenset(
+        "el la los las y es que de del en un una por para con su sus usted ustedes mi mis "
+        "nosotros hola gracias muchas muy estoy está somos tengo tiene sería podemos nuestra "
+        "nuestro felicidades saludos buenos buenas también pero como".split()
+    ),
+    "pt": frozenset(
+        "o os as e é que de do da dos das em um uma por para com seu sua você vocês meu minha "
+        "nós olá obrigado obrigada muito estou está somos tenho tem seria podemos nossa nosso "
+        "parabéns abraço também mas como não".split()
+    ),
+    "it": frozenset(
+        "il lo la gli le e è che di del della dei in un una per con su suo sua lei voi mio mia "
+        "noi ciao grazie molto sono siamo ho ha sarebbe possiamo nostra nostro complimenti "
+        "anche ma come non buongiorno saluti".split()
+    ),
+    "nl": frozenset(
+        "de het een en is van dat die niet ik je jij u wij we met voor op zijn ons onze mijn "
+        "hallo hoi bedankt dank graag hoe wat wel ook maar heb hebben zou kunnen gefeliciteerd "
+        "groeten".split()
+    ),
+    "pl": frozenset(
+        "i w na z że nie się to jest do jak dla ale czy od po tak pan pani państwo mój moja "
+        "nasz nasza jestem jesteśmy dzień dobry dziękuję cześć bardzo gratulacje pozdrawiam "
+        "chciałbym chciałabym może".split()
+    ),
+    "sv": frozenset(
+        "och att det som en ett är på för med inte jag du vi ni har vill hej tack mycket "
+        "grattis hälsningar kan skulle vår vårt min mitt".split()
+    ),
+    "tr": frozenset(
+        "ve bir bu da de için ile çok ben sen biz siz merhaba teşekkürler teşekkür ederim "
+        "tebrikler saygılarımla nasılsınız".split()
+    ),
+}
+LANGUAGE_NAMES = {
+    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese",
+    "it": "Italian", "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "tr": "Turkish",
+    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian", "uk": "Ukrainian",
+    "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "el": "Greek", "th": "Thai",
+    "other": "another language",
+}
+
+# Thresholds, explained once.
+LONG_FIRST_MESSAGE_WORDS = 120  # "a first message over ~120 words is a speech"
+HARD_TO_READ_FLESCH = 35.0  # below this, most readers skim
+SCORE_HALF_POINT = 4.0  # raw pitch points at which the 0–100 score reaches 50
+PITCH_HEAVY_RAW = 5.0  # raw points (with two strong signals) that make a draft pitch-heavy
+PITCH_HEAVY_RAW_ALONE = 8.0  # raw points that make a draft pitch-heavy whatever the mix
+PITCHES_RAW = 2.5  # raw points above which a draft "pitches" (for premature)
