@@ -159,7 +159,7 @@ def analyze(
     if asks:
         what = _what_is_asked(read)
         name = first_name(recipient) or "them"
-        if not interest and not replying:
+        if not interest and not replying and kind != "post":
             message = f"You ask for {what} but haven't asked anything about {name} yet."
             findings.append(Finding(
                 "ask.no_interest", "warn", message,

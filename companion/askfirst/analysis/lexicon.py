@@ -256,24 +256,25 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a meeting", r"\b(?:meet|connect) (?:up|for (?:coffee|lunch|a chat))\b"),
     ("a meeting", r"\b(?:set up|arrange|schedule|find) (?:a |some )?(?:time|call|meeting|chat)\b"),
     ("a demo", r"\b(?:a |quick |short )?demo\b"),
-    ("an introduction", r"\b(?:introduce me|intro me|an? (?:warm )?intro(?:duction)? to|connect me (?:with|to)|"
+    ("an introduction", r"\b(?:introduc(?:e|ing) me|intro me|an? (?:warm )?intro(?:duction)? to|connect me (?:with|to)|"
      r"put me in touch|point me (?:to|towards) (?:the right|someone)|who (?:should i|would be the "
      r"best person to) (?:talk|speak|reach out) to)\b"),
-    ("a referral", r"\b(?:refer me|a referral|referral for|recommend me for|put in a (?:good )?word|"
+    ("a referral", r"\b(?:refer(?:ring)? me|a referral|referral for|recommend me for|put in a (?:good )?word|"
      r"pass (?:my|along my) (?:cv|resume|résumé|profile)|forward my (?:cv|resume|résumé|profile))\b"),
     ("a job", r"\b(?:any (?:open )?(?:roles|positions|openings|vacancies)|job (?:openings?|opportunit(?:y|ies))|"
      r"consider(?:ed)? me for|hire me|looking for (?:a|my next|new) (?:job|role|position|opportunity)|"
      r"open to work|(?:role|position|opening) (?:at|on) your (?:team|company))\b"),
-    ("an endorsement", r"\b(?:endorse me|endorse my|endorsement|write (?:me )?a (?:linkedin )?recommendation|"
+    ("an endorsement", r"\b(?:endors(?:e|ing) (?:me|my)|endorsement|write (?:me )?a (?:linkedin )?recommendation|"
      r"a recommendation on linkedin|leave (?:me )?a (?:review|testimonial))\b"),
     ("a survey", r"\b(?:fill (?:out|in)|complete|take) (?:a |my |our |this |the |a short |a quick )?"
      r"(?:survey|questionnaire|form|poll)\b"),
-    ("a share", r"\b(?:like and share|share (?:my|our|this) (?:post|article|video|page|launch|project|campaign)|"
+    ("a share", r"\b(?:like and share|(?:please|can you|could you|would you|help (?:me|us)|mind) (?:re)?shar(?:e|ing) (?:my|our|this) "
+     r"(?:post|article|video|page|launch|project|campaign|job post|listing)|"
      r"(?:like|comment on|repost|boost|upvote|vote for) (?:my|our) (?:post|article|video|product|launch|"
      r"project|entry|app)|vote for (?:me|us)|follow (?:my|our) (?:page|newsletter|channel)|"
      r"subscribe to (?:my|our)|support (?:my|our) (?:campaign|kickstarter|launch|fundraiser)|"
      r"sign (?:my|our|the) petition|donate to (?:my|our))\b"),
-    ("a review", r"\b(?:review|look (?:at|over)|take a look at|give (?:me )?feedback on|feedback on|"
+    ("a review", r"\b(?:review(?:ing)?|look(?:ing)? (?:at|over)|take a look at|give (?:me )?feedback on|feedback on|"
      r"critique|proofread) (?:my|our) (?:resume|résumé|cv|profile|deck|pitch|website|app|book|"
      r"portfolio|startup|product|draft|proposal|business plan|application)\b"),
     ("a purchase", r"\b(?:buy|purchase|order|try (?:it|our|my) (?:out|for free|free)|"

@@ -118,6 +118,7 @@ def _check_batch(path: str, as_json: bool) -> int:
                 result = analyze(item["text"], item.get("kind", "message"), recipient=item.get("recipient"))
             except (DraftError, _BadLine) as exc:
                 field = getattr(exc, "field", None)
+                item_id = getattr(exc, "item_id", item_id)
                 click.echo(f"{path}:{lineno}: {exc}", err=True)
                 error = {"code": "bad_input", "message": str(exc), **({"field": field} if field else {})}
                 record: dict[str, Any] = {"id": item_id, "line": lineno, "error": error}
@@ -137,9 +138,10 @@ def _check_batch(path: str, as_json: bool) -> int:
 
 
 class _BadLine(ValueError):
-    def __init__(self, message: str, field: str | None = None) -> None:
+    def __init__(self, message: str, field: str | None = None, item_id: Any = None) -> None:
         super().__init__(message)
         self.field = field
+        self.item_id = item_id
 
 
 def _parse_batch_line(raw: bytes, lineno: int) -> dict[str, Any]:
@@ -155,14 +157,15 @@ def _parse_batch_line(raw: bytes, lineno: int) -> dict[str, Any]:
         raise _BadLine(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
     if not isinstance(item, dict):
         raise _BadLine("expected a JSON object like {\"text\": \"...\"}")
-    if "text" not in item:
-        raise _BadLine("missing \"text\"", "text")
-    if not isinstance(item["text"], str):
-        raise _BadLine("\"text\" must be a string", "text")
-    if "kind" in item and item["kind"] not in KINDS:
-        raise _BadLine(f"\"kind\" must be one of {', '.join(KINDS)}", "kind")
-    if item.get("id") is not None and not isinstance(item["id"], (str, int)):
+    item_id = item.get("id")
+    if item_id is not None and not isinstance(item_id, (str, int)):
         raise _BadLine("\"id\" must be a string or a number", "id")
+    if "text" not in item:
+        raise _BadLine("missing \"text\"", "text", item_id)
+    if not isinstance(item["text"], str):
+        raise _BadLine("\"text\" must be a string", "text", item_id)
+    if "kind" in item and item["kind"] not in KINDS:
+        raise _BadLine(f"\"kind\" must be one of {', '.join(KINDS)}", "kind", item_id)
     return item
 
 

@@ -1,0 +1,5 @@
+"""`python -m askfirst` is the `askfirst` command."""
+
+from .cli import main
+
+main()

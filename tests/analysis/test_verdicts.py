@@ -1,0 +1,125 @@
+"""What the engine says about typical drafts, one family at a time.
+
+The big labelled corpus (tests/corpus/) measures accuracy; these tests pin down the
+behaviour a reader of SPEC §2 expects, with drafts written for each rule.
+"""
+
+import pytest
+
+from askfirst.analysis import analyze
+
+DANA = {"name": "Dana Ortiz", "headline": "VP Operations at Fleetwise", "profile_url": "https://www.linkedin.com/in/dana-ortiz/"}
+
+PITCHES = [
+    "Hi Dana, I came across your profile and was impressed. We help logistics companies like yours cut "
+    "freight costs by 30% with our AI-powered platform. Would you be open to a quick 15-minute call next "
+    "week? You can grab a slot here: calendly.com/joe-fleetopt/15min",
+    "Hello! Our agency specializes in lead generation for B2B SaaS. We've helped over 200 startups "
+    "book more meetings. Are you free this Thursday for a free strategy call?",
+    "Are you still struggling to hire senior engineers? We provide dedicated developers from our "
+    "offshore team at 40% of the cost. Reply YES and I'll send our case studies.",
+    "I'm a certified executive coach with 15 years of experience helping leaders unlock their potential. "
+    "My 12-week program has transformed hundreds of careers. Let me know what time works for a free consultation.",
+    "We recycle industrial plastics and offer free pickup for manufacturers like yours. Our clients "
+    "include three Fortune 500 companies. Check out our website and book a call with our team.",
+]
+
+GENUINE = [
+    "Congrats on the new role at Fleetwise, Dana! How are the first weeks going?",
+    "Thanks so much for the intro to Priya yesterday, we had a great chat.",
+    "Sounds good, Tuesday at 3 works for me. See you then!",
+    "Loved your post about warehouse robotics. What surprised you most when you rolled it out?",
+    "Great meeting you at the Boston Tech Mixer last night. How did the rest of the evening go?",
+    "So sorry to hear about your dad. Thinking of you and your family.",
+    "Here's the article I mentioned on route planning: https://example.org/routing. No need to reply!",
+    "Happy work anniversary! Five years is a big deal.",
+    "I finally finished my first marathon this weekend and I'm so proud of myself, I couldn't have done it "
+    "without your training tips. Thank you!",
+]
+
+BARE_ASKS = [
+    "Hi, could you refer me for the senior analyst role at your company?",
+    "Hey Dana, do you have 15 minutes this week for a quick call?",
+    "Could you introduce me to your head of procurement?",
+    "Would you mind endorsing me for project management? Thanks!",
+    "Hi! Please fill out our 5-minute survey on remote work: https://forms.example.com/remote",
+]
+
+
+@pytest.mark.parametrize("text", PITCHES)
+def test_sales_pitches_are_pitch_heavy(text):
+    result = analyze(text, "message", recipient=DANA)
+    assert result.verdict == "pitch_heavy", result.to_dict()
+    assert result.score >= 55
+
+
+@pytest.mark.parametrize("text", GENUINE)
+def test_genuine_notes_are_ok(text):
+    result = analyze(text, "message", recipient=DANA)
+    assert result.verdict == "ok", result.to_dict()
+    assert result.score < 40
+
+
+@pytest.mark.parametrize("text", BARE_ASKS)
+def test_requests_without_interest_are_ask_first(text):
+    result = analyze(text, "message", recipient=DANA)
+    assert result.verdict == "ask_first", result.to_dict()
+    assert any(f.rule == "ask.no_interest" for f in result.findings)
+
+
+def test_a_request_that_shows_interest_is_ok():
+    text = ("Your talk on cold-chain logistics at ProMat was the clearest I've heard. How did your team get buy-in "
+            "for the sensors? If you're ever up for it, I'd love a quick call to compare notes.")
+    result = analyze(text, "message", recipient=DANA)
+    assert result.verdict == "ok"
+    assert any(f.rule == "ask.request" and f.severity == "info" for f in result.findings)
+
+
+def test_ask_first_says_what_is_asked_and_offers_questions_about_them():
+    result = analyze("Do you have 15 minutes for a call this week?", "message", recipient=DANA)
+    assert result.headline == "You ask for 15 minutes but haven't asked anything about Dana yet."
+    finding = next(f for f in result.findings if f.rule == "ask.no_interest")
+    assert "Fleetwise" in finding.suggestion
+    assert finding.spans and finding.spans[0].quote == "15 minutes"
+
+
+def test_pitch_headline_counts_self_focus_and_questions():
+    result = analyze(PITCHES[3], "message")
+    assert result.headline.startswith("This reads like an elevator pitch: ")
+    assert "× I/we" in result.headline and "no question about them" in result.headline
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, would love to connect and pick your brain about breaking into logistics.",
+    "Hi! We help fleets cut fuel costs by 20%. Let's connect and set up a quick demo.",
+    "I'm looking for a new role in operations. Could you refer me?",
+])
+def test_connection_notes_that_ask_or_pitch_are_premature(text):
+    result = analyze(text, "connection_note", recipient=DANA)
+    assert result.verdict == "premature", result.to_dict()
+    assert result.findings[0].rule == "premature.connection_note"
+    assert result.findings[0].severity == "stop"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, I enjoyed your panel at ProMat on warehouse automation. Would love to connect!",
+    "We were both at the Boston Tech Mixer. Great to meet you, let's stay in touch.",
+    "Hi Dana, fellow ops person here. Your post on driver retention was spot on.",
+])
+def test_friendly_connection_notes_are_ok(text):
+    assert analyze(text, "connection_note", recipient=DANA).verdict == "ok"
+
+
+def test_every_pitch_rule_that_fires_is_reported_not_only_the_verdict():
+    result = analyze(PITCHES[0], "message", recipient=DANA)
+    rules = {f.rule for f in result.findings}
+    assert {"pitch.offer", "pitch.call_to_action", "pitch.templated_opener", "ask.no_interest"} <= rules
+    for f in result.findings:
+        assert f.severity in ("info", "warn", "stop")
+        assert f.message and f.suggestion
+
+
+def test_posts_and_comments_get_no_first_message_tips():
+    long_post = " ".join(["Shipping our new route planner was a team effort and I learned a lot."] * 15)
+    result = analyze(long_post, "post")
+    assert not any(f.rule == "length.long_first_message" for f in result.findings)
