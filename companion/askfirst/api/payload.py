@@ -1,0 +1,126 @@
+"""Reading request bodies and fields: every refusal names the field and says what to fix."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from flask import request
+
+from ..profiles import Profile, ProfileError, normalise
+from ..store import EVENT_TYPES, NewEvent
+from ..timing import utcnow
+from .errors import ApiError
+
+MAX_ID_CHARS = 200
+MAX_NAME_CHARS = 300
+MAX_HEADLINE_CHARS = 1000
+MAX_NOTE_CHARS = 20_000
+VERDICTS = ("premature", "wait", "pitch_heavy", "ask_first", "ok")
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def json_body(optional: bool = False) -> dict[str, Any]:
+    raw = request.get_data(cache=True)
+    if not raw.strip():
+        if optional:
+            return {}
+        raise ApiError(400, "malformed_json", "The request needs a JSON object body.")
+    try:
+        body = json.loads(raw, parse_constant=_no_constants)
+    except (ValueError, RecursionError):
+        raise ApiError(400, "malformed_json", "The body is not valid JSON (UTF-8).") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "malformed_json", "The body must be a JSON object.")
+    return body
+
+
+def invalid(field: str, message: str) -> ApiError:
+    return ApiError(422, "invalid_field", message, field)
+
+
+def text(body: dict, name: str, *, required: bool = False, max_chars: int = MAX_NAME_CHARS,
+         prefix: str = "") -> str | None:
+    value = body.get(name)
+    if value is None:
+        if required:
+            raise invalid(prefix + name, f"{prefix + name} is required")
+        return None
+    if not isinstance(value, str):
+        raise invalid(prefix + name, f"{prefix + name} must be a string")
+    if len(value) > max_chars:
+        raise invalid(prefix + name, f"{prefix + name} is longer than {max_chars} characters")
+    return value
+
+
+def profile(recipient: Any, prefix: str = "recipient.") -> Profile:
+    if not isinstance(recipient, dict):
+        raise invalid(prefix.rstrip("."), f'{prefix.rstrip(".")} must be an object with a profile_url')
+    url = text(recipient, "profile_url", required=True, max_chars=2048, prefix=prefix)
+    try:
+        return normalise(url or "")
+    except ProfileError as e:
+        raise invalid(prefix + "profile_url", str(e)) from None
+
+
+def when(value: Any, name: str) -> datetime:
+    """An ISO 8601 time with a UTC offset, not more than a day in the future."""
+    if not isinstance(value, str) or not 10 <= len(value) <= 40:
+        raise invalid(name, f"{name} must be an ISO 8601 time with offset, e.g. 2026-11-25T14:30:00+01:00")
+    s = value[:-1] + "+00:00" if value[-1] in "zZ" else value
+    try:
+        t = datetime.fromisoformat(s)
+    except ValueError:
+        raise invalid(name, f"{name} must be an ISO 8601 time with offset, e.g. 2026-11-25T14:30:00+01:00") from None
+    if t.tzinfo is None or t.utcoffset() is None:
+        raise invalid(name, f"{name} needs a UTC offset (e.g. +01:00 or Z)")
+    if t > utcnow() + timedelta(days=1):
+        raise invalid(name, f"{name} lies in the future")
+    return t
+
+
+def day(value: Any, name: str) -> date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise invalid(name, f"{name} must be a date like 2026-11-25")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise invalid(name, f"{name} must be a date like 2026-11-25") from None
+
+
+def event(body: dict) -> NewEvent:
+    event_id = text(body, "id", required=True, max_chars=MAX_ID_CHARS)
+    if not event_id or not event_id.isprintable():
+        raise invalid("id", "id must be a non-empty printable string")
+    kind = body.get("type")
+    if kind not in EVENT_TYPES:
+        raise invalid("type", f"type must be one of: {', '.join(EVENT_TYPES)}")
+    at = when(body.get("at"), "at")
+    recipient = body.get("recipient")
+    who = profile(recipient)
+    assert isinstance(recipient, dict)
+    verdict = body.get("verdict")
+    if verdict is not None and verdict not in VERDICTS:
+        raise invalid("verdict", f"verdict must be one of: {', '.join(VERDICTS)}")
+    score = body.get("score")
+    if score is not None and (type(score) not in (int, float) or not math.isfinite(score) or not 0 <= score <= 100):
+        raise invalid("score", "score must be a number from 0 to 100")
+    thread_url = text(body, "thread_url", max_chars=2048)
+    if thread_url is not None and not thread_url.startswith("https://"):
+        raise invalid("thread_url", "thread_url must be an https:// URL")
+    return NewEvent(
+        id=event_id, type=kind, at=at, profile=who,
+        name=text(recipient, "name", prefix="recipient."),
+        headline=text(recipient, "headline", max_chars=MAX_HEADLINE_CHARS, prefix="recipient."),
+        site=text(body, "site", max_chars=40),
+        verdict=verdict, score=None if score is None else round(score),
+        text=text(body, "text", max_chars=20_000),
+        thread_url=thread_url,
+        place=text(body, "place"),
+        note=text(body, "note", max_chars=MAX_NOTE_CHARS),
+    )
