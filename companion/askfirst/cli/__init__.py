@@ -18,5 +18,12 @@ def _register() -> None:
 
     main.add_command(check)
 
+    from .data import export, forget, today, wipe
+    from .pair import pair
+    from .serve import serve
+
+    for command in (serve, pair, today, export, forget, wipe):
+        main.add_command(command)
+
 
 _register()
