@@ -1,0 +1,318 @@
+// Wiring: which compose box is active, when to ask for an analysis, what to show, and
+// which events to report. Listeners sit on the document in the capture phase and are
+// passive: the site's own handlers run exactly as before, and no keystroke waits on us.
+// Events from inside open shadow roots reach the document retargeted to their host, so
+// composedPath()[0] (deepTarget) recovers the real compose box.
+
+import { Panel } from "./panel.js";
+import { DeepObserver, deepActiveElement, deepTarget } from "./shadow.js";
+
+export const DEBOUNCE_MS = 250;
+// After Enter, a send shows as the box emptying; wait this long before deciding.
+const SEND_CONFIRM_MS = 600;
+// More new items than this at once is a thread (re)loading, not messages arriving.
+const ARRIVAL_BURST = 5;
+// Shadow roots attached after their host was inserted produce no mutation: look again.
+const SHADOW_RECHECK_MS = 2000;
+
+/**
+ * The content script's brain, for one page and one site adapter. `transport` carries
+ * messages to the background service worker: `analyze(draft)` and `event(event)`, both
+ * returning promises of `{ok, result?, offline?, reason?}`.
+ */
+export class Coach {
+  constructor(doc, adapter, transport, { debounceMs = DEBOUNCE_MS, now = () => new Date(), newId } = {}) {
+    this.doc = doc;
+    this.view = doc.defaultView;
+    this.adapter = adapter;
+    this.transport = transport;
+    this.debounceMs = debounceMs;
+    this.now = now;
+    this.newId = newId || (() => this.view.crypto.randomUUID());
+    this.panel = new Panel(doc);
+    this.editor = null;
+    this.timer = null;
+    this.seq = 0;
+    this.last = null; // {text, verdict, score} of the newest result shown
+    this.lastSent = null; // {text, at} to report one send once (Enter, then a click)
+    this.hint = null; // the last "Invite … to connect" button clicked
+    this.lists = new WeakMap(); // message list -> {seen: Set<id>, seenEls: WeakSet, key}
+    this.listRefs = new Set();
+    this.onTiming = null; // test hook: (ms from last input to result shown) => void
+    this.lastInputAt = 0;
+    this._handlers = {
+      focusin: (e) => this.onFocus(e),
+      input: (e) => this.onInput(e),
+      keydown: (e) => this.onKeydown(e),
+      click: (e) => this.onClick(e),
+    };
+  }
+
+  start() {
+    for (const [type, fn] of Object.entries(this._handlers)) {
+      this.doc.addEventListener(type, fn, { capture: true, passive: true });
+    }
+    this.observer = new DeepObserver(this.doc, (nodes, roots, removed) => this.onAdded(nodes, roots, removed));
+    this.observer.start();
+    this.scanLists(this.doc);
+    this.recheck = this.view.setInterval(() => this.recheckShadowHosts(), SHADOW_RECHECK_MS);
+    const active = deepActiveElement(this.doc);
+    const editor = active && this.adapter.composerFor(active);
+    if (editor) this.activate(editor, true);
+    return this;
+  }
+
+  stop() {
+    for (const [type, fn] of Object.entries(this._handlers)) this.doc.removeEventListener(type, fn, { capture: true });
+    if (this.observer) this.observer.stop();
+    this.view.clearInterval(this.recheck);
+    this.view.clearTimeout(this.timer);
+    this.panel.destroy();
+  }
+
+  // --- compose boxes -------------------------------------------------------------
+
+  editorFrom(event) {
+    return this.adapter.composerFor(deepTarget(event));
+  }
+
+  onFocus(event) {
+    // The composed path names every open shadow root on the way: observe them.
+    for (const node of event.composedPath ? event.composedPath() : []) {
+      if (node && node.host && node.nodeType === 11 && this.observer.observe(node)) this.scanLists(node);
+    }
+    const editor = this.editorFrom(event);
+    if (editor) this.activate(editor, true);
+  }
+
+  onInput(event) {
+    const editor = this.editorFrom(event);
+    if (!editor) return;
+    this.activate(editor, false);
+    this.lastInputAt = this.view.performance.now();
+    this.schedule();
+  }
+
+  activate(editor, analyzeNow) {
+    if (this.editor === editor) return;
+    this.editor = editor;
+    this.last = null;
+    this.seq += 1; // answers about the previous box are stale now
+    this.panel.clear();
+    this.panel.attachTo(editor);
+    if (analyzeNow && this.adapter.readDraft(editor).trim()) this.schedule();
+  }
+
+  schedule() {
+    this.view.clearTimeout(this.timer);
+    this.timer = this.view.setTimeout(() => this.analyze(), this.debounceMs);
+  }
+
+  async analyze() {
+    const editor = this.editor;
+    if (!editor || !editor.isConnected) return;
+    const text = this.adapter.readDraft(editor);
+    const seq = ++this.seq;
+    if (!text.trim()) {
+      this.last = null;
+      this.panel.clear();
+      return;
+    }
+    const facts = this.adapter.describe(editor, this.doc, this.hint);
+    const draft = { text, kind: facts.kind, site: facts.site, recipient: facts.recipient };
+    let reply;
+    try {
+      reply = await this.transport.analyze(draft);
+    } catch (err) {
+      reply = { ok: false, offline: true, reason: "down", message: String(err) };
+    }
+    if (seq !== this.seq || editor !== this.editor) return; // a newer draft wins
+    if (reply && reply.ok) {
+      this.last = { text, verdict: reply.result.verdict, score: reply.result.score };
+      this.panel.showResult(reply.result, text);
+      if (this.onTiming && this.lastInputAt) this.onTiming(this.view.performance.now() - this.lastInputAt);
+    } else if (reply && reply.offline) {
+      this.last = null;
+      this.panel.showOffline(reply.reason === "unpaired" ? "unpaired" : "down");
+    } else {
+      // The companion refused this draft (too long, unsupported): say nothing rather than guess.
+      this.last = null;
+      this.panel.clear();
+    }
+  }
+
+  // --- sending ---------------------------------------------------------------------
+
+  onKeydown(event) {
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.altKey) return;
+    const editor = this.editorFrom(event);
+    if (!editor) return;
+    const text = this.adapter.readDraft(editor);
+    if (!text.trim()) return;
+    if (!event.ctrlKey && !event.metaKey && this.adapter.enterSends(editor)) {
+      this.reportSend(editor, text);
+      return;
+    }
+    // Otherwise Enter may or may not send (Ctrl+Enter, custom settings): it did if the
+    // box empties (or goes away) right after.
+    this.view.setTimeout(() => {
+      if (!editor.isConnected || !this.adapter.readDraft(editor).trim()) this.reportSend(editor, text);
+    }, SEND_CONFIRM_MS);
+  }
+
+  onClick(event) {
+    const target = deepTarget(event);
+    const hint = this.adapter.inviteHint ? this.adapter.inviteHint(target, this.doc) : null;
+    if (hint) this.hint = hint;
+    const editor = this.editor;
+    if (!editor || !editor.isConnected || !this.adapter.isSendClick(target, editor)) return;
+    const text = this.adapter.readDraft(editor);
+    if (text.trim()) this.reportSend(editor, text);
+  }
+
+  reportSend(editor, text) {
+    const at = this.now();
+    if (this.lastSent && this.lastSent.text === text && at - this.lastSent.at < 2000) return;
+    this.lastSent = { text, at };
+    const facts = this.adapter.describe(editor, this.doc, this.hint);
+    if (!["message", "inmail", "connection_note"].includes(facts.kind)) return;
+    if (!facts.recipient || !facts.recipient.profile_url) return;
+    const known = this.last && this.last.text === text ? this.last : null;
+    const event = {
+      id: this.newId(),
+      type: "message_sent",
+      at: at.toISOString(),
+      site: facts.site,
+      recipient: facts.recipient,
+      text,
+    };
+    if (known) {
+      event.verdict = known.verdict;
+      event.score = known.score;
+    }
+    if (facts.thread_url) event.thread_url = facts.thread_url;
+    this.sendEvent(event);
+  }
+
+  sendEvent(event) {
+    Promise.resolve(this.transport.event(event)).catch(() => {});
+  }
+
+  // --- incoming messages ------------------------------------------------------------
+
+  onAdded(nodes, roots, removed) {
+    for (const root of roots) this.scanLists(root);
+    if (this.editor && !this.editor.isConnected) {
+      this.editor = null;
+      this.panel.clear();
+    }
+    if (!this.adapter.findMessageLists) return;
+    const touched = new Map();
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      if (this.editor && this.editor.contains(node)) continue; // typing: nothing to see
+      const lists = this.adapter.findMessageLists(node);
+      const own = this.adapter.listContaining(node);
+      if (own && this.lists.has(own)) {
+        const items = this.adapter.itemsIn(node);
+        const inside = items.length ? items : [this.adapter.itemContaining(node)].filter(Boolean);
+        if (!touched.has(own)) touched.set(own, []);
+        touched.get(own).push(...inside);
+      }
+      for (const list of lists) this.snapshot(list);
+    }
+    for (const [list, items] of touched) this.arrivals(list, items);
+    if (removed) for (const list of this.listRefs) if (!list.isConnected) this.listRefs.delete(list);
+  }
+
+  scanLists(root) {
+    if (!this.adapter.findMessageLists) return;
+    for (const list of this.adapter.findMessageLists(root)) if (!this.lists.has(list)) this.snapshot(list);
+  }
+
+  recheckShadowHosts() {
+    for (const host of this.doc.querySelectorAll(this.adapter.shadowHosts || "#interop-outlet")) {
+      if (host.shadowRoot && this.observer.observe(host.shadowRoot)) this.scanLists(host.shadowRoot);
+    }
+  }
+
+  /** Everything already in a thread when it opens is history, not news. */
+  snapshot(list) {
+    const thread = this.adapter.describeThread(list, this.doc);
+    const key = threadKey(thread);
+    const seen = new Set();
+    const seenEls = new WeakSet();
+    for (const item of this.adapter.messageItems(list)) {
+      seenEls.add(item);
+      seen.add(this.adapter.readMessage(item, thread.recipient, key).id);
+    }
+    this.lists.set(list, { seen, seenEls, key });
+    this.listRefs.add(list);
+  }
+
+  arrivals(list, items) {
+    const state = this.lists.get(list);
+    const thread = this.adapter.describeThread(list, this.doc);
+    const key = threadKey(thread);
+    const fresh = [...new Set(items)].filter((item) => !state.seenEls.has(item));
+    if (key !== state.key || fresh.length > ARRIVAL_BURST) {
+      this.snapshot(list); // another thread, or a thread loading: report nothing
+      return;
+    }
+    for (const item of fresh) {
+      // Older messages loaded above the ones on screen are history too.
+      let trailing = true;
+      for (let n = item.nextElementSibling; n; n = n.nextElementSibling) {
+        if (state.seenEls.has(n)) {
+          trailing = false;
+          break;
+        }
+      }
+      state.seenEls.add(item);
+      const msg = this.adapter.readMessage(item, thread.recipient, key);
+      if (state.seen.has(msg.id)) continue;
+      state.seen.add(msg.id);
+      if (!trailing || !msg.incoming || !msg.text) continue;
+      if (!thread.recipient || !thread.recipient.profile_url) continue;
+      const event = {
+        id: msg.id,
+        type: "message_received",
+        at: this.now().toISOString(),
+        site: thread.site,
+        recipient: thread.recipient,
+        text: msg.text,
+      };
+      if (thread.thread_url) event.thread_url = thread.thread_url;
+      this.sendEvent(event);
+    }
+  }
+}
+
+function threadKey(thread) {
+  return `${thread.thread_url || ""}|${(thread.recipient && thread.recipient.profile_url) || ""}`;
+}
+
+/** Messages to the background service worker, the only part that talks to the companion. */
+export function runtimeTransport(runtime) {
+  const ask = (message) =>
+    runtime.sendMessage(message).then(
+      (reply) => reply || { ok: false, offline: true, reason: "down" },
+      (err) => ({ ok: false, offline: true, reason: "down", message: String(err) }),
+    );
+  return {
+    analyze: (draft) => ask({ type: "analyze", draft }),
+    event: (event) => ask({ type: "event", event }),
+    config: () => ask({ type: "config" }),
+  };
+}
+
+/** Entry point for the content script loader: pick the adapter for this page, start. */
+export async function boot(adapters, doc = document) {
+  const api = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
+  const adapter = adapters.find((a) => a.matchesLocation(doc.location));
+  if (!adapter) return null;
+  const transport = runtimeTransport(api.runtime);
+  const config = await transport.config();
+  if (config && config.ok && config.sites && config.sites[adapter.site] === false) return null;
+  return new Coach(doc, adapter, transport).start();
+}

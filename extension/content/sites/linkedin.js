@@ -1,0 +1,470 @@
+// The LinkedIn adapter: where the compose boxes are, who they write to, how a message
+// is sent, and which messages arrive. Every selector lives in SELECTORS below, most
+// specific first, each with fallbacks (class names, then roles and aria labels): LinkedIn
+// renames classes now and then, and renders its overlay, post composer and invitation
+// dialog inside `div#interop-outlet`'s open shadow root (see ../shadow.js).
+
+import { closestDeep, querySelectorAllDeep } from "../shadow.js";
+
+export { readDraft } from "../draft.js";
+
+export const SELECTORS = {
+  // Compose surfaces, tried in this order; the first whose editor matches wins.
+  surfaces: [
+    {
+      kind: "connection_note",
+      editor: [
+        "textarea#custom-message",
+        "textarea.send-invite__custom-message",
+        "textarea.connect-button-send-invite__custom-message",
+        '[role="dialog"] textarea[name="message"]',
+        ".artdeco-modal textarea[name=\"message\"]",
+      ],
+      container: [".send-invite", ".artdeco-modal", '[role="dialog"]'],
+      send: [
+        'button[aria-label="Send now"]',
+        'button[aria-label="Send invitation"]',
+        'button[aria-label="Send"]',
+        ".artdeco-modal__actionbar button.artdeco-button--primary",
+      ],
+    },
+    {
+      kind: "message", // becomes "inmail" when the form has a subject line
+      editor: [
+        '.msg-form__contenteditable[contenteditable="true"]',
+        '.msg-form [role="textbox"][contenteditable="true"]',
+        '[contenteditable="true"][aria-label^="Write a message"]',
+        '.msg-form textarea[name="message"]',
+      ],
+      container: [
+        "form.msg-form",
+        ".msg-form",
+        ".msg-overlay-conversation-bubble",
+        ".msg-compose-form",
+        "form",
+      ],
+      send: [
+        "button.msg-form__send-button",
+        "button.msg-form__send-btn",
+        'button[type="submit"]',
+      ],
+      enterToggle: ["button.msg-form__send-toggle", ".msg-form__send-toggle"],
+    },
+    {
+      kind: "comment",
+      editor: [
+        ".comments-comment-box [contenteditable=\"true\"]",
+        ".comments-comment-texteditor [contenteditable=\"true\"]",
+        ".comments-comment-box-comment__text-editor [contenteditable=\"true\"]",
+        '[contenteditable="true"][aria-label*="comment" i]',
+      ],
+      container: ["form.comments-comment-box__form", ".comments-comment-box", ".comments-comment-texteditor", "form"],
+      send: ["button.comments-comment-box__submit-button", "button.comments-comment-box__submit-button--cr", 'button[type="submit"]'],
+    },
+    {
+      kind: "post",
+      editor: [
+        ".share-creation-state__editor [contenteditable=\"true\"]",
+        ".share-box [contenteditable=\"true\"]",
+        '[role="dialog"] .ql-editor[contenteditable="true"]',
+        '[contenteditable="true"][aria-label*="creating content" i]',
+      ],
+      container: [".share-box", ".share-creation-state", '[role="dialog"]', ".artdeco-modal"],
+      send: ["button.share-actions__primary-action", 'button[aria-label="Post"]'],
+    },
+  ],
+  inmailSubject: [".msg-form__subject", 'input[name="subject"]', '[aria-label="Subject"]'],
+  // Where one conversation lives: the thread pane or an overlay bubble.
+  conversation: [
+    ".msg-overlay-conversation-bubble",
+    ".msg-convo-wrapper",
+    ".msg-thread",
+    ".msg-s-message-list-container",
+    ".scaffold-layout__detail",
+    '[data-view-name="message-thread"]',
+  ],
+  // The other person, in a conversation's header.
+  recipientLink: [
+    "a.msg-thread__link-to-profile",
+    ".msg-overlay-bubble-header__title a[href*=\"/in/\"]",
+    ".msg-overlay-bubble-header a[href*=\"/in/\"]",
+    ".msg-entity-lockup a[href*=\"/in/\"]",
+    ".msg-title-bar a[href*=\"/in/\"]",
+    ".msg-compose-form .artdeco-pill a[href*=\"/in/\"]",
+  ],
+  recipientName: [
+    ".msg-entity-lockup__entity-title",
+    ".msg-overlay-bubble-header__title",
+    "#thread-detail-jump-target",
+    ".msg-title-bar h2",
+    ".msg-thread__link-to-profile",
+    ".msg-compose-form .artdeco-pill",
+  ],
+  recipientHeadline: [
+    ".msg-thread__headline",
+    ".msg-entity-lockup__entity-info",
+    ".msg-overlay-bubble-header__subtitle",
+    ".msg-overlay-bubble-header__details .t-12",
+    ".msg-title-bar .t-12",
+  ],
+  threadLink: ['a[href*="/messaging/thread/"]'],
+  // A profile page (for the "Add a note" dialog opened from it).
+  profileName: ["main h1", ".pv-top-card h1", "h1.text-heading-xlarge", "h1"],
+  profileHeadline: [".pv-text-details__left-panel .text-body-medium", "main .text-body-medium.break-words", ".pv-top-card .text-body-medium"],
+  // "Invite Jane Doe to connect" — remembered so the note knows whom it goes to.
+  inviteButton: 'button[aria-label^="Invite "][aria-label$=" to connect"]',
+  // The messages of an open thread.
+  messageList: [".msg-s-message-list-content", ".msg-s-message-list", '[role="list"].msg-s-message-list-content'],
+  messageItem: ["li.msg-s-message-list__event", ".msg-s-event-listitem"],
+  messageEvent: [".msg-s-event-listitem", "[data-event-urn]"],
+  messageBody: [".msg-s-event-listitem__body", ".msg-s-event-listitem__message-bubble", "p"],
+  messageIncoming: [".msg-s-event-listitem--other"],
+  messageOwn: [".msg-s-message-group--is-sender", ".msg-s-event-listitem--self"],
+  messageSender: [".msg-s-message-group__name", ".msg-s-message-group__profile-link"],
+  messageTime: ["time", ".msg-s-message-group__timestamp", ".msg-s-message-list__time-heading"],
+};
+
+const any = (list) => list.join(", ");
+const text = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : "");
+
+function first(scope, selectors) {
+  if (!scope || typeof scope.querySelector !== "function") return null;
+  for (const sel of selectors) {
+    const hit = scope.querySelector(sel);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function matchesAny(el, selectors) {
+  for (const sel of selectors) {
+    try {
+      if (el.matches(sel)) return true;
+    } catch {
+      // A selector this engine does not know (e.g. the `i` flag): skip it, keep the rest.
+    }
+  }
+  return false;
+}
+
+/** `https://www.linkedin.com/in/<slug>/`, or null for anything that is not a profile. */
+export function normalizeProfileUrl(href, base = "https://www.linkedin.com/") {
+  if (!href) return null;
+  let url;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  if (!/(^|\.)linkedin\.com$/i.test(url.hostname)) return null;
+  const m = url.pathname.match(/^\/in\/([^/]+)/i);
+  if (!m) return null;
+  return `https://www.linkedin.com/in/${m[1].toLowerCase()}/`;
+}
+
+/** The thread's canonical URL, from a `/messaging/thread/<id>/` path. */
+export function normalizeThreadUrl(href, base = "https://www.linkedin.com/") {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    const m = url.pathname.match(/^\/messaging\/thread\/([^/]+)/);
+    return m ? `https://www.linkedin.com/messaging/thread/${m[1]}/` : null;
+  } catch {
+    return null;
+  }
+}
+
+export const site = "linkedin";
+
+export function matchesLocation(loc) {
+  return /(^|\.)linkedin\.com$/i.test(loc.hostname);
+}
+
+/** The editing host for an element inside a compose box (or the textarea itself). */
+function editingHost(el) {
+  if (!el || el.nodeType !== 1) el = el && el.parentElement;
+  if (!el) return null;
+  if (el.tagName === "TEXTAREA") return el;
+  let host = el.closest('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]');
+  if (!host) return null;
+  // Climb to the outermost editable element: that is the editor, not one of its paragraphs.
+  for (let up = host.parentElement; up; up = up.parentElement) {
+    if (up.matches('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]')) host = up;
+    else break;
+  }
+  return host;
+}
+
+function surfaceOf(editor) {
+  for (const surface of SELECTORS.surfaces) if (matchesAny(editor, surface.editor)) return surface;
+  return null;
+}
+
+/** The compose box `el` is in (or is), or null when it is not one we coach. */
+export function composerFor(el) {
+  const editor = editingHost(el);
+  return editor && surfaceOf(editor) ? editor : null;
+}
+
+/** Every compose box under `root`, open shadow roots included. */
+export function findComposers(root) {
+  const all = SELECTORS.surfaces.flatMap((s) => s.editor);
+  const seen = new Set();
+  for (const sel of all) {
+    let hits;
+    try {
+      hits = querySelectorAllDeep(root, sel);
+    } catch {
+      continue;
+    }
+    for (const el of hits) {
+      const editor = composerFor(el);
+      if (editor) seen.add(editor);
+    }
+  }
+  return [...seen];
+}
+
+function containerOf(editor, surface) {
+  for (const sel of surface.container) {
+    const hit = closestDeep(editor, sel);
+    if (hit) return hit;
+  }
+  return editor.parentElement;
+}
+
+export function kindOf(editor) {
+  const surface = surfaceOf(editor);
+  if (!surface) return null;
+  if (surface.kind === "message") {
+    const form = containerOf(editor, surface);
+    if (first(form, SELECTORS.inmailSubject)) return "inmail";
+  }
+  return surface.kind;
+}
+
+function conversationOf(el) {
+  return closestDeep(el, any(SELECTORS.conversation));
+}
+
+// Headers hold the name plus status text ("Active now", screen-reader hints) in child
+// elements: take the element's own text, else its first child that has any.
+function nameText(el) {
+  if (!el) return "";
+  const own = [...el.childNodes]
+    .filter((n) => n.nodeType === 3)
+    .map((n) => n.data)
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (own) return own.slice(0, 120);
+  for (const child of el.children) {
+    if (child.matches('.visually-hidden, .a11y-text, [aria-hidden="true"], .msg-overlay-bubble-header__badge')) continue;
+    const t = nameText(child);
+    if (t) return t;
+  }
+  return "";
+}
+
+/** Facts the page shows about the person a conversation is with. */
+function recipientInConversation(convo, doc) {
+  const link = first(convo, SELECTORS.recipientLink);
+  let profileUrl = link ? normalizeProfileUrl(link.getAttribute("href"), doc.baseURI) : null;
+  const nameEl = first(convo, SELECTORS.recipientName);
+  const name = nameText(nameEl) || nameText(link);
+  if (!profileUrl) {
+    // Fallback: the profile link of the first message the other person sent.
+    const incoming = first(convo, SELECTORS.messageIncoming);
+    const group = incoming && incoming.closest(".msg-s-message-group, li");
+    const a = group && group.querySelector('a[href*="/in/"]');
+    profileUrl = a ? normalizeProfileUrl(a.getAttribute("href"), doc.baseURI) : null;
+  }
+  const headline = text(first(convo, SELECTORS.recipientHeadline));
+  return { profile_url: profileUrl, name: name || null, headline: headline || null };
+}
+
+function recipientOnProfilePage(doc) {
+  const profileUrl = normalizeProfileUrl(doc.location ? doc.location.href : doc.baseURI);
+  if (!profileUrl) return null;
+  return {
+    profile_url: profileUrl,
+    name: text(first(doc, SELECTORS.profileName)) || null,
+    headline: text(first(doc, SELECTORS.profileHeadline)) || null,
+  };
+}
+
+/**
+ * Remember whom a "Connect" button invites, so the note that follows knows its
+ * recipient on search and "My network" pages (the dialog itself names nobody's URL).
+ */
+export function inviteHint(target, doc) {
+  const button = target && closestDeep(target, SELECTORS.inviteButton);
+  if (!button) return null;
+  const m = button.getAttribute("aria-label").match(/^Invite (.+) to connect$/);
+  let profileUrl = null;
+  for (let up = button.parentElement, i = 0; up && i < 10 && !profileUrl; up = up.parentElement, i++) {
+    const a = up.querySelector('a[href*="/in/"]');
+    if (a) profileUrl = normalizeProfileUrl(a.getAttribute("href"), doc.baseURI);
+  }
+  return { profile_url: profileUrl, name: m ? m[1] : null, headline: null };
+}
+
+/**
+ * Who `editor` writes to and where: `{kind, site, recipient, thread_url}`. `hint` is the
+ * last invite button clicked (see inviteHint).
+ */
+export function describe(editor, doc = editor.ownerDocument, hint = null) {
+  const kind = kindOf(editor);
+  let recipient = null;
+  let threadUrl = normalizeThreadUrl(doc.location ? doc.location.href : null);
+  if (kind === "connection_note") {
+    const onPage = recipientOnProfilePage(doc);
+    recipient = hint && (hint.profile_url || !onPage) ? hint : onPage;
+    if (!recipient || !recipient.name) {
+      const dialog = closestDeep(editor, any(SELECTORS.surfaces[0].container));
+      const m = text(dialog).match(/invitation to ([^.?!]+?)(?: by adding| by|[.?!])/i);
+      if (m) recipient = { ...(recipient || { profile_url: null, headline: null }), name: m[1].trim() };
+    }
+    threadUrl = null;
+  } else if (kind === "message" || kind === "inmail") {
+    const convo = conversationOf(editor);
+    recipient = convo ? recipientInConversation(convo, doc) : null;
+    if (!recipient || !recipient.profile_url) recipient = recipientOnProfilePage(doc) || recipient;
+    const link = convo && first(convo, SELECTORS.threadLink);
+    const fromBubble = link && normalizeThreadUrl(link.getAttribute("href"), doc.baseURI);
+    if (convo && convo.matches(".msg-overlay-conversation-bubble")) threadUrl = fromBubble || null;
+    else threadUrl = threadUrl || fromBubble || null;
+  }
+  return { kind, site, recipient, thread_url: threadUrl };
+}
+
+function isShown(el) {
+  if (!el || el.hidden || el.disabled) return false;
+  const style = el.ownerDocument.defaultView.getComputedStyle(el);
+  return style.display !== "none" && style.visibility !== "hidden";
+}
+
+/** The buttons that send what `editor` holds. */
+export function sendButtons(editor) {
+  const surface = surfaceOf(editor);
+  if (!surface) return [];
+  const scope = containerOf(editor, surface);
+  const found = new Set();
+  for (const sel of surface.send) for (const b of scope.querySelectorAll(sel)) found.add(b);
+  for (const b of scope.querySelectorAll("button")) {
+    const label = (b.getAttribute("aria-label") || b.textContent || "").trim();
+    if (/^(send|send now|send invitation|post|comment|reply)$/i.test(label)) found.add(b);
+  }
+  for (const sel of surface.enterToggle || []) for (const b of scope.querySelectorAll(sel)) found.delete(b);
+  return [...found];
+}
+
+/** Whether a click on `target` sends `editor`'s draft. */
+export function isSendClick(target, editor) {
+  const button = target && closestDeep(target, "button");
+  return Boolean(button) && !button.disabled && sendButtons(editor).includes(button);
+}
+
+/**
+ * Whether a plain Enter sends the message: LinkedIn's "Press Enter to Send" mode shows no
+ * send button, only the send-options toggle.
+ */
+export function enterSends(editor) {
+  const kind = kindOf(editor);
+  if (kind !== "message" && kind !== "inmail") return false;
+  return !sendButtons(editor).some(isShown);
+}
+
+/** The message lists of open threads under `root` (shadow roots included). */
+export function findMessageLists(root) {
+  return querySelectorAllDeep(root, any(SELECTORS.messageList)).filter(
+    (el) => !el.parentElement || !el.parentElement.closest(any(SELECTORS.messageList)),
+  );
+}
+
+export function messageItems(list) {
+  for (const sel of SELECTORS.messageItem) {
+    const items = list.querySelectorAll(sel);
+    if (items.length) return [...items];
+  }
+  return [];
+}
+
+/** Is `el` (an added node) a message item, or does it hold some? */
+export function itemsIn(el) {
+  const sel = any(SELECTORS.messageItem);
+  if (el.matches(sel)) return [el];
+  return [...el.querySelectorAll(sel)];
+}
+
+function hashString(s) {
+  // FNV-1a, 32 bits, twice with different seeds: stable across sessions, no crypto needed.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+function senderOf(item) {
+  const own = first(item, SELECTORS.messageSender);
+  if (own) return own;
+  for (let prev = item.previousElementSibling, i = 0; prev && i < 50; prev = prev.previousElementSibling, i++) {
+    const hit = first(prev, SELECTORS.messageSender);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * What one message item says: `{id, incoming, text, time}`. The id comes from LinkedIn's
+ * message urn when present, else from the thread, time and text, so a re-render of the
+ * same message keeps its id.
+ */
+export function readMessage(item, recipient, threadKey = "") {
+  const ev = item.matches(any(SELECTORS.messageEvent)) ? item : first(item, SELECTORS.messageEvent) || item;
+  const urnEl = ev.hasAttribute("data-event-urn") ? ev : item.querySelector("[data-event-urn]");
+  const urn = urnEl ? urnEl.getAttribute("data-event-urn") : null;
+  const body = text(first(ev, SELECTORS.messageBody) || ev);
+  const time = text(first(item, SELECTORS.messageTime));
+  let incoming;
+  if (ev.matches(any(SELECTORS.messageIncoming)) || item.matches(any(SELECTORS.messageIncoming))) incoming = true;
+  else if (ev.closest(any(SELECTORS.messageOwn))) incoming = false;
+  else {
+    const sender = senderOf(item);
+    const href = sender && (sender.getAttribute("href") || (sender.querySelector("a") || {}).href);
+    const senderUrl = href ? normalizeProfileUrl(href) : null;
+    if (senderUrl && recipient && recipient.profile_url) incoming = senderUrl === recipient.profile_url;
+    else incoming = Boolean(sender && recipient && recipient.name && text(sender) === recipient.name);
+  }
+  const id = urn ? `linkedin-msg:${urn}` : `linkedin-msg:${hashString(`${threadKey}\n${time}\n${body}`)}`;
+  return { id, incoming, text: body, time };
+}
+
+/** Facts about the conversation a message list belongs to. */
+export function describeThread(list, doc = list.ownerDocument) {
+  const convo = conversationOf(list);
+  const recipient = convo ? recipientInConversation(convo, doc) : null;
+  const link = convo && first(convo, SELECTORS.threadLink);
+  const threadUrl =
+    (convo && !convo.matches(".msg-overlay-conversation-bubble") && normalizeThreadUrl(doc.location && doc.location.href)) ||
+    (link && normalizeThreadUrl(link.getAttribute("href"), doc.baseURI)) ||
+    null;
+  return { site, recipient, thread_url: threadUrl };
+}
+
+/** Hosts whose open shadow roots hold LinkedIn's overlay UI (attached after insertion). */
+export const shadowHosts = '#interop-outlet, [data-testid="interop-shadowdom"]';
+
+/** The message list an added node went into, if any. */
+export function listContaining(node) {
+  return node.parentElement ? node.parentElement.closest(any(SELECTORS.messageList)) : null;
+}
+
+/** The message item an added node belongs to, if any. */
+export function itemContaining(node) {
+  return node.closest(any(SELECTORS.messageItem));
+}

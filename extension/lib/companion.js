@@ -1,0 +1,136 @@
+// The client for the companion's HTTP API (see the project's SPEC §5). Only the
+// background service worker uses it: content scripts are subject to the page's CORS and
+// must never hold the token. When the companion is down, calls fail fast for a while
+// (exponential backoff) instead of costing a connection attempt per keystroke.
+
+export const DEFAULT_PORT = 8731;
+const BACKOFF_START_MS = 500;
+const BACKOFF_MAX_MS = 30_000;
+const TIMEOUT_MS = 4_000;
+
+/** A reply the extension's pages understand: `{ok: true, data}` or `{ok: false, ...}`. */
+export const offline = (reason, message) => ({ ok: false, offline: true, reason, message });
+
+export class Companion {
+  /**
+   * @param {{get: Function, set: Function, remove: Function}} storage  chrome.storage.local
+   * @param {typeof fetch} fetchImpl
+   */
+  constructor(storage, fetchImpl, { now = () => Date.now() } = {}) {
+    this.storage = storage;
+    this.fetch = fetchImpl;
+    this.now = now;
+    this.failures = 0;
+    this.downUntil = 0;
+  }
+
+  async settings() {
+    const { port, token } = await this.storage.get(["port", "token"]);
+    return { port: Number(port) || DEFAULT_PORT, token: token || null };
+  }
+
+  async base() {
+    const { port } = await this.settings();
+    return `http://127.0.0.1:${port}/api/v1`;
+  }
+
+  isBackingOff() {
+    return this.now() < this.downUntil;
+  }
+
+  /** Forget the backoff: the user asked for something (opened the popup, changed the port). */
+  retryNow() {
+    this.downUntil = 0;
+  }
+
+  /**
+   * One API call. Resolves to `{ok: true, status, data}`, or `{ok: false, offline: true,
+   * reason: "down" | "unpaired"}`, or `{ok: false, status, error}` for a refused request.
+   */
+  async request(path, { method = "GET", body, auth = true, force = false, timeoutMs = TIMEOUT_MS } = {}) {
+    const { port, token } = await this.settings();
+    if (auth && !token) return offline("unpaired", "Not paired yet: pair in the extension's options.");
+    if (!force && this.isBackingOff()) return offline("down", "The companion is not running.");
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (auth) headers.Authorization = `Bearer ${token}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response;
+    try {
+      response = await this.fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+        credentials: "omit",
+        cache: "no-store",
+      });
+    } catch (err) {
+      this.failures += 1;
+      this.downUntil = this.now() + Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** (this.failures - 1));
+      return offline("down", "The companion is not running.");
+    } finally {
+      clearTimeout(timer);
+    }
+    this.failures = 0;
+    this.downUntil = 0;
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    if (response.ok) return { ok: true, status: response.status, data };
+    if (response.status === 401 && auth) return offline("unpaired", "The pairing is no longer valid: pair again in the options.");
+    const error = (data && data.error) || { code: "http_" + response.status, message: response.statusText };
+    return { ok: false, status: response.status, error };
+  }
+
+  health({ force = true } = {}) {
+    return this.request("/health", { auth: false, force });
+  }
+
+  /** Exchange a one-time code for a token, kept in extension storage. */
+  async pair(code, port) {
+    if (port) await this.storage.set({ port: Number(port) });
+    this.retryNow();
+    const reply = await this.request("/pair", { method: "POST", body: { code: String(code).trim() }, auth: false, force: true });
+    if (!reply.ok) return reply;
+    if (!reply.data || typeof reply.data.token !== "string") {
+      return { ok: false, status: reply.status, error: { code: "bad_reply", message: "The companion sent no token." } };
+    }
+    await this.storage.set({ token: reply.data.token, pairedAt: new Date().toISOString() });
+    return { ok: true, status: reply.status, data: { paired: true } };
+  }
+
+  analyze(draft) {
+    return this.request("/analyze", { method: "POST", body: draft, timeoutMs: 2_000 });
+  }
+
+  postEvent(event) {
+    return this.request("/events", { method: "POST", body: event });
+  }
+
+  followups(date, { force = false } = {}) {
+    const q = date ? `?date=${encodeURIComponent(date)}` : "";
+    return this.request(`/followups${q}`, { force });
+  }
+
+  done(id) {
+    return this.request(`/followups/${encodeURIComponent(id)}/done`, { method: "POST", body: {}, force: true });
+  }
+
+  snooze(id, until) {
+    const body = until ? { until } : {};
+    return this.request(`/followups/${encodeURIComponent(id)}/snooze`, { method: "POST", body, force: true });
+  }
+
+  getSettings({ force = true } = {}) {
+    return this.request("/settings", { force });
+  }
+
+  putSettings(changes) {
+    return this.request("/settings", { method: "PUT", body: changes, force: true });
+  }
+}
