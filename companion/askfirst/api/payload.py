@@ -7,7 +7,7 @@ import math
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 
 from ..profiles import Profile, ProfileError, normalise
 from ..store import EVENT_TYPES, NewEvent
@@ -27,6 +27,9 @@ def _no_constants(name: str) -> Any:
 
 def json_body(optional: bool = False) -> dict[str, Any]:
     raw = request.get_data(cache=True)
+    if request.content_length is None and len(raw) >= (current_app.config["MAX_CONTENT_LENGTH"] or len(raw) + 1):
+        # A body of unknown length is cut at the limit by Werkzeug; a cut body is never parsed.
+        raise ApiError(413, "too_large", "The request body is larger than 64 KiB.")
     if not raw.strip():
         if optional:
             return {}
