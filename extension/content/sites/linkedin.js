@@ -79,7 +79,6 @@ export const SELECTORS = {
     ".msg-overlay-conversation-bubble",
     ".msg-convo-wrapper",
     ".msg-thread",
-    ".msg-s-message-list-container",
     ".scaffold-layout__detail",
     '[data-view-name="message-thread"]',
   ],
@@ -461,7 +460,11 @@ export const shadowHosts = '#interop-outlet, [data-testid="interop-shadowdom"]';
 
 /** The message list an added node went into, if any. */
 export function listContaining(node) {
-  return node.parentElement ? node.parentElement.closest(any(SELECTORS.messageList)) : null;
+  // Lists nest (.msg-s-message-list > ul.msg-s-message-list-content): the outermost counts.
+  const sel = any(SELECTORS.messageList);
+  let list = node.parentElement ? node.parentElement.closest(sel) : null;
+  for (let up = list && list.parentElement; up && (up = up.closest(sel)); up = up.parentElement) list = up;
+  return list;
 }
 
 /** The message item an added node belongs to, if any. */

@@ -1,0 +1,158 @@
+// The content script's wiring (content/main.js) on fixture pages in jsdom. The transport
+// to the background worker is replaced by a recorder that answers like the companion's
+// API shape; the real round trip is covered by the end-to-end tests in Chromium.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Coach } from "../../extension/content/main.js";
+import * as linkedin from "../../extension/content/sites/linkedin.js";
+import { loadFixture, sleep, typeInto } from "./helpers.js";
+
+const LI = "https://www.linkedin.com";
+
+function recorder({ delays = [] } = {}) {
+  const calls = { analyze: [], event: [] };
+  let n = 0;
+  return {
+    calls,
+    offline: false,
+    async analyze(draft) {
+      calls.analyze.push(draft);
+      const delay = delays[n++] || 0;
+      await sleep(delay);
+      if (this.offline) return { ok: false, offline: true, reason: "down" };
+      // The verdict echoes the draft so a test can tell which answer was shown.
+      return { ok: true, result: { verdict: draft.text.includes("call") ? "ask_first" : "ok", score: draft.text.length, headline: draft.text, findings: [] } };
+    },
+    async event(event) {
+      calls.event.push(event);
+      return { ok: true };
+    },
+  };
+}
+
+function start(name, url, transport) {
+  const dom = loadFixture(name, url);
+  let id = 0;
+  const coach = new Coach(dom.window.document, linkedin, transport, { debounceMs: 20, newId: () => `id-${++id}` }).start();
+  return { dom, doc: dom.window.document, coach };
+}
+
+describe("the coach", () => {
+  it("asks about the draft after a pause, with kind and recipient, and shows the answer", async () => {
+    const t = recorder();
+    const { doc, coach } = start("messaging-thread.html", `${LI}/messaging/thread/2-MjA0ZTk1/`, t);
+    const editor = doc.querySelector(".msg-form__contenteditable");
+    typeInto(editor, "Could we hop on a call");
+    typeInto(editor, "Could we hop on a call?");
+    await sleep(80);
+    assert.equal(t.calls.analyze.length, 1, "one request per pause, not per keystroke");
+    assert.deepEqual(t.calls.analyze[0], {
+      text: "Could we hop on a call?",
+      kind: "message",
+      site: "linkedin",
+      recipient: { profile_url: "https://www.linkedin.com/in/jane-doe-123/", name: "Jane Doe", headline: "Head of Platform at Acme Robotics" },
+    });
+    const host = doc.querySelector("[data-askfirst-panel]");
+    assert.equal(host.getAttribute("data-askfirst-verdict"), "ask_first");
+    coach.stop();
+  });
+
+  it("drops a stale answer: the newer draft wins", async () => {
+    const t = recorder({ delays: [120, 0] });
+    const { doc, coach } = start("messaging-thread.html", `${LI}/messaging/thread/2-MjA0ZTk1/`, t);
+    const editor = doc.querySelector(".msg-form__contenteditable");
+    typeInto(editor, "Can we book a call");
+    await sleep(40); // first request in flight, slow
+    typeInto(editor, "Congrats on the launch!");
+    await sleep(200);
+    assert.equal(t.calls.analyze.length, 2);
+    const host = doc.querySelector("[data-askfirst-panel]");
+    assert.equal(host.getAttribute("data-askfirst-verdict"), "ok");
+    assert.equal(host.getAttribute("data-askfirst-score"), String("Congrats on the launch!".length));
+    coach.stop();
+  });
+
+  it("reports a send by button with recipient, verdict and score", async () => {
+    const t = recorder();
+    const { doc, coach } = start("messaging-thread.html", `${LI}/messaging/thread/2-MjA0ZTk1/`, t);
+    const editor = doc.querySelector(".msg-form__contenteditable");
+    typeInto(editor, "Can we book a call?");
+    await sleep(60);
+    const send = doc.querySelector(".msg-form__send-button");
+    send.disabled = false;
+    send.click();
+    await sleep(10);
+    assert.equal(t.calls.event.length, 1);
+    const [event] = t.calls.event;
+    assert.equal(event.type, "message_sent");
+    assert.equal(event.id, "id-1");
+    assert.equal(event.recipient.profile_url, "https://www.linkedin.com/in/jane-doe-123/");
+    assert.equal(event.verdict, "ask_first");
+    assert.equal(event.score, "Can we book a call?".length);
+    assert.equal(event.thread_url, "https://www.linkedin.com/messaging/thread/2-MjA0ZTk1/");
+    assert.match(event.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    coach.stop();
+  });
+
+  it("reports a send by Enter when the box has no Send button", async () => {
+    const t = recorder();
+    const { doc, dom, coach } = start("messaging-enter.html", `${LI}/messaging/thread/2-ZmVlZGJh/`, t);
+    const editor = doc.querySelector(".msg-form__contenteditable");
+    typeInto(editor, "Thanks Ravi!");
+    editor.dispatchEvent(new dom.window.KeyboardEvent("keydown", { key: "Enter", bubbles: true, composed: true }));
+    editor.dispatchEvent(new dom.window.KeyboardEvent("keydown", { key: "Enter", shiftKey: true, bubbles: true }));
+    await sleep(10);
+    assert.equal(t.calls.event.length, 1);
+    assert.equal(t.calls.event[0].recipient.name, "Ravi Kumar");
+    coach.stop();
+  });
+
+  it("reports only messages that arrive after the thread opened, once each", async () => {
+    const t = recorder();
+    const { doc, coach } = start("messaging-thread.html", `${LI}/messaging/thread/2-MjA0ZTk1/`, t);
+    const ul = doc.querySelector(".msg-s-message-list-content");
+    const template = ul.firstElementChild;
+    await sleep(40);
+    assert.equal(t.calls.event.length, 0, "history is not news");
+    const arrive = (urn, body) => {
+      const li = template.cloneNode(true);
+      li.querySelector("[data-event-urn]").setAttribute("data-event-urn", urn);
+      li.querySelector(".msg-s-event-listitem__body").textContent = body;
+      ul.append(li);
+      return li;
+    };
+    const li = arrive("urn:li:msg_message:new-1", "Would love to chat next week");
+    await sleep(60);
+    assert.equal(t.calls.event.length, 1);
+    assert.deepEqual(
+      { type: t.calls.event[0].type, id: t.calls.event[0].id, who: t.calls.event[0].recipient.profile_url },
+      { type: "message_received", id: "linkedin-msg:urn:li:msg_message:new-1", who: "https://www.linkedin.com/in/jane-doe-123/" },
+    );
+    // LinkedIn re-renders the same message: same urn, no second event.
+    li.replaceWith(li.cloneNode(true));
+    await sleep(60);
+    assert.equal(t.calls.event.length, 1);
+    // Older messages loaded above the visible ones are history too.
+    const old = template.cloneNode(true);
+    old.querySelector("[data-event-urn]").setAttribute("data-event-urn", "urn:li:msg_message:old-0");
+    ul.prepend(old);
+    await sleep(60);
+    assert.equal(t.calls.event.length, 1);
+    coach.stop();
+  });
+
+  it("finds the overlay in a shadow root rendered after start, and says when offline", async () => {
+    const t = recorder();
+    t.offline = true;
+    const { doc, coach } = start("overlay-shadow.html", `${LI}/feed/`, t);
+    await sleep(400);
+    const editor = doc.getElementById("interop-outlet").shadowRoot.querySelector(".msg-form__contenteditable");
+    typeInto(editor, "Hello Sam");
+    await sleep(80);
+    assert.equal(t.calls.analyze[0].recipient.profile_url, "https://www.linkedin.com/in/sam-lee-42/");
+    const host = doc.querySelector("[data-askfirst-panel]");
+    assert.equal(host.getAttribute("data-askfirst-offline"), "down");
+    assert.equal(linkedin.readDraft(editor), "Hello Sam", "the draft is untouched");
+    coach.stop();
+  });
+});

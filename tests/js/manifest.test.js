@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const ext = join(root, "extension");
+const manifest = JSON.parse(readFileSync(join(ext, "manifest.json"), "utf8"));
+
+describe("manifest.json", () => {
+  it("is Manifest V3 with a background for Chrome and for Firefox", () => {
+    assert.equal(manifest.manifest_version, 3);
+    assert.equal(manifest.background.service_worker, "background.js");
+    assert.deepEqual(manifest.background.scripts, ["background.js"]);
+    assert.equal(manifest.background.type, "module");
+    assert.match(manifest.browser_specific_settings.gecko.id, /@/);
+    // Firefox 121 is the first to accept service_worker next to scripts.
+    assert.ok(Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version) >= 121);
+  });
+
+  it("asks for the supported sites and the local companion, nothing else", () => {
+    assert.deepEqual(manifest.host_permissions.sort(), ["http://127.0.0.1/*", "http://localhost/*", "https://www.linkedin.com/*"]);
+    assert.deepEqual(manifest.permissions.sort(), ["alarms", "storage"]);
+    const matches = manifest.content_scripts.flatMap((c) => c.matches);
+    for (const m of matches) assert.ok(manifest.host_permissions.includes(m), `${m} is a host permission`);
+  });
+
+  it("names only files that exist", () => {
+    const files = [
+      manifest.background.service_worker,
+      manifest.action.default_popup,
+      manifest.options_ui.page,
+      ...manifest.content_scripts.flatMap((c) => c.js),
+      ...Object.values(manifest.icons),
+      "try/try.html",
+    ];
+    for (const f of files) assert.ok(existsSync(join(ext, f)), f);
+  });
+
+  it("passes web-ext lint with no errors", { timeout: 120_000 }, () => {
+    const bin = join(root, "node_modules", ".bin", "web-ext");
+    const run = spawnSync(bin, ["lint", "--source-dir", ext, "--output", "json", "--no-input"], { encoding: "utf8" });
+    const report = JSON.parse(run.stdout);
+    const errors = report.errors.map((e) => `${e.code} ${e.file || ""}: ${e.message}`);
+    assert.deepEqual(errors, []);
+    assert.equal(report.summary.errors, 0);
+  });
+});
