@@ -8,6 +8,7 @@ that applies. Every rule that fires leaves a finding, also when another one deci
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,10 +31,14 @@ DIRECT_KINDS = frozenset({"message", "connection_note", "inmail"})
 
 _PITCH = {cue.name: (cue, cue.compile()) for cue in lx.PITCH_CUES}
 _FLATTERY = lx.FLATTERY.compile()
-_REFERENCE = lx.REFERENCE_TO_THEM.compile()
+_REFERENCE = lx.REFERENCE_TO_THEM.compile(re.IGNORECASE)  # reads capitals ("at the Web Summit")
 _RELATIONSHIP = lx.RELATIONSHIP.compile()
-_ASKS = tuple((label, re.compile(p, re.IGNORECASE)) for label, p in lx.ASKS)
-_BOOKING = re.compile(lx.CALL_TO_ACTION.patterns[0], re.IGNORECASE)
+# All request families in one pattern: group a<i> is family i, q<i> its highlight.
+_ASK_LABELS = tuple(label for label, _ in lx.ASKS)
+_ASKS = re.compile(
+    "|".join(f"(?P<a{i}>{p.replace('(?P<q>', f'(?P<q{i}>')})" for i, (_, p) in enumerate(lx.ASKS))
+)
+_BOOKING = re.compile(lx.CALL_TO_ACTION.patterns[0])
 
 
 @dataclass
@@ -52,8 +57,11 @@ class _Read:
     second_person: int = 0
     corporate_we: int = 0
 
+    commerce: set[str] = field(default_factory=set)
+
     def strong_hits(self) -> int:
-        return sum(len(self.hits.get(name, ())) for name in lx.STRONG_PITCH)
+        dense = 1 if len(self.commerce) >= lx.COMMERCE_STRONG_AT else 0
+        return sum(len(self.hits.get(name, ())) for name in lx.STRONG_PITCH) + dense
 
 
 def analyze(
@@ -88,9 +96,13 @@ def analyze(
     score = _score(raw)
     strong = read.strong_hits()
     pitches = strong >= 1 and raw >= lx.PITCHES_RAW
-    pitch_heavy = (raw >= lx.PITCH_HEAVY_RAW and strong >= 2) or raw >= lx.PITCH_HEAVY_RAW_ALONE
+    if parts.get("self_focus", 0) >= 2.0 and not (read.relationship or read.references or read.questions_about_them):
+        strong += 1  # a monologue about yourself, with nothing about them, is a pitch of yourself
+    pitch_heavy = not replying and (
+        (raw >= lx.PITCH_HEAVY_RAW and strong >= 2) or (raw >= lx.PITCH_HEAVY_RAW_ONE and strong >= 1)
+    ) or raw >= lx.PITCH_HEAVY_RAW_ALONE
     asks = bool(read.asks)
-    interest = read.questions_about_them > 0 or bool(read.references) or _names_their_company(read, recipient)
+    interest = read.questions_about_them > 0 or bool(read.references)
 
     questions = questions_about(recipient)
     findings: list[Finding] = []
@@ -159,7 +171,7 @@ def analyze(
     if asks:
         what = _what_is_asked(read)
         name = first_name(recipient) or "them"
-        if not interest and not replying and kind != "post":
+        if not interest and not replying:
             message = f"You ask for {what} but haven't asked anything about {name} yet."
             findings.append(Finding(
                 "ask.no_interest", "warn", message,
@@ -192,18 +204,52 @@ def analyze(
 # --- reading --------------------------------------------------------------------------
 
 
+_SYMBOL_START = re.compile(r"[$€£+]|https?://|www\.")
+
+
+def _starts(draft: Draft) -> list[int]:
+    """Where a phrase can begin: word starts, currency signs and links.
+
+    Every pattern begins at one of these, so matching only there (instead of at every
+    character, as finditer does) gives the same hits several times faster.
+    """
+    starts = {t.start for t in draft.tokens}
+    starts.update(m.start() for m in _SYMBOL_START.finditer(draft.folded))
+    return sorted(starts)
+
+
+def _scan(pattern: re.Pattern[str], text: str, starts: list[int], lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
+    """Non-overlapping matches beginning at `starts` within [lo, hi), like finditer."""
+    out: list[re.Match[str]] = []
+    end = lo
+    stop = len(text) if hi is None else hi
+    for pos in starts[bisect_left(starts, lo):]:
+        if pos < end:
+            continue
+        if pos >= stop:
+            break
+        m = pattern.match(text, pos, stop)
+        if m and m.end() > m.start():
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _read(draft: Draft) -> _Read:
     read = _Read(draft)
-    text = draft.folded
+    text = draft.lower
+    starts = _starts(draft)
     for name, (_cue, pattern) in _PITCH.items():
-        found = [m.span() for m in pattern.finditer(text)]
+        found = [m.span() for m in _scan(pattern, text, starts)]
         if found:
             read.hits[name] = found
-    read.flattery = [m.span() for m in _FLATTERY.finditer(text)]
-    read.references = [m.span() for m in _REFERENCE.finditer(text)]
-    read.relationship = [m.span() for m in _RELATIONSHIP.finditer(text)]
+    read.flattery = [m.span() for m in _scan(_FLATTERY, text, starts)]
+    read.references = [m.span() for m in _scan(_REFERENCE, draft.folded, starts)]
+    read.relationship = [m.span() for m in _scan(_RELATIONSHIP, text, starts)]
 
     for tok in draft.tokens:
+        if tok.lower in lx.COMMERCE_WORDS:
+            read.commerce.add(tok.lower)
         if tok.lower in lx.FIRST_PERSON and not (tok.lower == "us" and tok.text == "US"):
             read.first_person.append((tok.start, tok.end))
             if tok.lower in lx.CORPORATE_WE:
@@ -216,16 +262,28 @@ def _read(draft: Draft) -> _Read:
     for sentence in draft.sentences:
         sentence_asks: list[tuple[str, int, int]] = []
         if not lx.OFFER_OF_HELP.search(sentence.text):
-            for label, pattern in _ASKS:
-                for m in pattern.finditer(sentence.text):
-                    sentence_asks.append((label, sentence.start + m.start(), sentence.start + m.end()))
+            for m in _scan(_ASKS, text, starts, sentence.start, sentence.end):
+                i = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup.startswith("a") else _family(m)
+                q = f"q{i}"
+                s, e = m.span(q) if q in _ASKS.groupindex and m.group(q) else m.span()
+                sentence_asks.append((_ASK_LABELS[i], s, e))
         read.asks.extend(_non_overlapping(sentence_asks))
         if sentence.is_question:
             read.questions += 1
+            curious = bool(lx.CURIOUS_QUESTION.search(sentence.text))
+            if (not sentence_asks and not curious and lx.REQUEST_QUESTION.search(sentence.text)
+                    and not lx.OFFER_OF_HELP.search(sentence.text) and not lx.OFFER_QUESTION.search(sentence.text)):
+                # "Would you be up for it?": a request even when the thing asked is vague.
+                sentence_asks.append(("a favour", sentence.start, sentence.end))
+                read.asks.append(sentence_asks[-1])
             is_request = bool(sentence_asks) or bool(pain.search(sentence.text)) or bool(cta.search(sentence.text))
-            if not is_request and lx.CURIOUS_QUESTION.search(sentence.text):
+            if not is_request and curious and not lx.PHATIC_QUESTION.search(sentence.text):
                 read.questions_about_them += 1
     return read
+
+
+def _family(m: re.Match[str]) -> int:
+    return next(i for i in range(len(_ASK_LABELS)) if m.group(f"a{i}") is not None)
 
 
 def _non_overlapping(asks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -235,23 +293,6 @@ def _non_overlapping(asks: list[tuple[str, int, int]]) -> list[tuple[str, int, i
             continue
         out.append(ask)
     return out
-
-
-def _names_their_company(read: _Read, recipient: dict[str, Any] | None) -> bool:
-    """Mentioning the reader's company counts as interest, unless it sits in a pitch."""
-    from .phrasing import role_and_company
-
-    _, company = role_and_company((recipient or {}).get("headline"))
-    if not company or len(company) < 3:
-        return False
-    idx = read.draft.folded.lower().find(company.lower())
-    if idx < 0:
-        return False
-    pitch_spans = [s for name in lx.STRONG_PITCH for s in read.hits.get(name, ())]
-    sentence = next((s for s in read.draft.sentences if s.start <= idx < s.end), None)
-    if sentence is None:
-        return True
-    return not any(sentence.start <= s < sentence.end for s, _ in pitch_spans)
 
 
 def _metrics(read: _Read) -> dict[str, Any]:
@@ -281,6 +322,10 @@ def _pitch_points(read: _Read, words: int, first_message: bool) -> tuple[float, 
         if n:
             parts[name] = min(cue.cap, cue.weight * n)
 
+    extra_words = len(read.commerce) - lx.COMMERCE_FREE_WORDS
+    if extra_words > 0:
+        parts["commerce"] = min(lx.COMMERCE_CAP, lx.COMMERCE_POINTS * extra_words)
+
     strong = read.strong_hits()
     if read.flattery and strong:
         first_flattery = min(s for s, _ in read.flattery)
@@ -298,7 +343,7 @@ def _pitch_points(read: _Read, words: int, first_message: bool) -> tuple[float, 
 
     if first_message and words > lx.LONG_FIRST_MESSAGE_WORDS:
         parts["length"] = min(2.0, 0.5 + (words - lx.LONG_FIRST_MESSAGE_WORDS) / 80)
-    plain_links = [s for s in read.draft.links if not _BOOKING.match(read.draft.folded, s[0])]
+    plain_links = [s for s in read.draft.links if not _BOOKING.match(read.draft.lower, s[0])]
     if first_message and plain_links:
         parts["links"] = min(1.0, 0.5 * len(plain_links))
     labels = {label for label, _, _ in read.asks}
@@ -308,7 +353,9 @@ def _pitch_points(read: _Read, words: int, first_message: bool) -> tuple[float, 
             parts["no_question"] = 0.5
 
     if read.relationship:
-        parts["relationship"] = max(lx.RELATIONSHIP.cap, lx.RELATIONSHIP.weight * len(read.relationship))
+        # Pleasantries around a sales offer ("Thanks and regards") don't make it less of one.
+        cap = lx.RELATIONSHIP.cap if strong < 1 else lx.RELATIONSHIP.weight / 3
+        parts["relationship"] = max(cap, lx.RELATIONSHIP.weight * len(read.relationship))
     if read.references:
         parts["reference_to_them"] = max(lx.REFERENCE_TO_THEM.cap, lx.REFERENCE_TO_THEM.weight * len(read.references))
     if read.questions_about_them:

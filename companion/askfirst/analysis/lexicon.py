@@ -6,8 +6,8 @@ hit pushes the pitchiness score, and a cap: how much the whole family can add, s
 long list of buzzwords cannot outweigh everything else. Negative weights pull the score
 down (congratulations, thanks, offers of help).
 
-Patterns are matched case-insensitively against the draft as typed (curly apostrophes are
-folded to straight ones first, without changing offsets). Keep them readable: one idea per
+Patterns are written in lower case and matched against the draft with ASCII letters
+lower-cased and curly apostrophes folded to straight ones, which changes no offset. Keep them readable: one idea per
 line, plain alternations, no look-behind tricks.
 """
 
@@ -25,8 +25,9 @@ class Cue:
     patterns: tuple[str, ...]
     why: str
 
-    def compile(self) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in self.patterns), re.IGNORECASE)
+    def compile(self, flags: int = 0) -> re.Pattern[str]:
+        """One pattern for the family. Without flags it expects lower-cased text (faster)."""
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns), flags)
 
 
 # Plural nouns for "who the sender sells to": used inside several offer patterns.
@@ -74,7 +75,8 @@ OFFER = Cue(
         r"maximi[sz]e|improve|improving|drive|driving|skyrocket|10x)\s+(?:your\s+|their\s+)?"
         r"(?:\w+\s+)?" + _METRIC + r"\b",
         r"\b(?:up to|over|more than|by|at least)\s+\d+(?:\.\d+)?\s*(?:%|x\b|percent\b)",
-        r"\bfree\s+(?:\d+[- ]day\s+)?(?:trial|audit|consultation|consult|strategy(?:\s+(?:call|session))?|"
+        r"\b(?:first|1st|intro) (?:session|call|consultation|month|lesson|class|audit) (?:is )?free\b",
+        r"\bfree\s+(?:\d+[- ](?:day|week|month)\s+)?(?:trial|audit|consultation|consult|strategy(?:\s+(?:call|session))?|"
         r"demo|assessment|quote|analysis|review|session|discovery call|evaluation|sample|"
         r"guide|e-?book|webinar|masterclass|report|proposal|mockup|pilot)\b",
         r"\b(?:no[- ]obligation|risk[- ]free|limited[- ](?:time|spots|seats|offer)|special offer|"
@@ -94,6 +96,49 @@ OFFER = Cue(
         r"(?:over\s+|more than\s+)?\d[\d,]*\+?",
         r"\b(?:i|we)\s+(?:help|work with)\s+(?:\w+\s+){0,2}?" + _CLIENTS + r"\b",
         r"\bi(?:'m| am) (?:building|launching|offering|selling|running|starting)\s+(?:a|an|my)\b",
+        # Introducing yourself as the seller: "I'm a mortgage broker", "fractional CFO here".
+        r"\bi(?:'m| am) (?:a|an) (?:[\w&/-]+,? ){0,4}?(?:coach|consultant|broker|realtor|agent|advis[eo]r|"
+        r"planner|copywriter|photographer|videographer|recruiter|headhunter|trader|bookkeeper|"
+        r"accountant|strategist|freelancer|trainer|provider|supplier|manufacturer|specialist|"
+        r"expert)\b",
+        r"\b(?:coach|consultant|cfo|cmo|cto|recruiter|bookkeeper|copywriter|designer|developer|"
+        r"realtor|broker|adviser|advisor|photographer|editor|marketer) here\b",
+        r"\bwe(?:'re| are) (?:a|an) (?:[\w&/-]+,? ){0,4}?(?:agency|firm|company|factory|manufacturer|"
+        r"supplier|studio|startup|provider|consultancy|platform|marketplace|distributor|brokerage|"
+        r"vendor|partner|team of)\b",
+        r"\bi (?:run|own|founded|started) (?:a|an|my) (?:[\w&/-]+ ){0,3}?(?:agency|studio|firm|company|"
+        r"business|practice|consultancy|shop|brand)\b",
+        r"\b(?:available|open) for (?:new |freelance |contract |consulting )+(?:projects|work|clients|gigs|engagements)\b",
+        r"\bwe (?:make|manufacture|produce|sell|install|print|supply|distribute|import|export|source)\b",
+        r"\bi (?:do|offer|write|design|build|edit|shoot|create|make|manage|handle|teach|train) "
+        r"(?:[\w&/-]+,? ){0,4}?for " + _CLIENTS.replace("(?:", "(?:[\\w-]+ ){0,2}?(?:", 1) + r"\b",
+        r"\b(?:i|we) help (?:you|people|folks|women|men|moms|parents|[\w-]+s) (?:to )?(?:\w+ )?"
+        r"(?:break|get|grow|land|find|build|scale|hit|make|achieve|reach|unlock|double|save|keep|"
+        r"stop|become|create|launch|go|turn|earn|lose|sell|close|win|protect|retire)\b",
+        # Prices and rates: "from $8/hr", "$300/mo", "€160k", "flat fee".
+        r"(?:[$€£]\s?\d[\d,.]*\s?(?:k|m)?(?:\s?(?:/|per)\s?(?:hr|hour|mo|month|year|yr|user|seat|unit))?)|"
+        r"\b\d[\d,.]*\s?(?:usd|eur|gbp)\b|\bflat[- ]fee\b|\bper (?:hour|month|seat|user)\b",
+        # Recruiting pitches: the role is the product.
+        r"\b(?:i(?:'m| am)|we(?:'re| are)) (?:currently )?(?:recruiting|hiring) (?:for|a|an)\b",
+        r"\b(?:working with|partnered with|retained by) (?:a|an) [\w$() -]{0,60}?(?:company|startup|client|firm|"
+        r"manufacturer|scale-?up|unicorn|bank|insurtech|fintech|healthtech)\b",
+        r"\b(?:open roles|roles? that match|competitive salary|compensation package|base salary|signing bonus|"
+        r"relocation package|(?:would|could) be a (?:great|perfect|good|strong) fit|new opportunit(?:y|ies))\b",
+        # Get-rich schemes: money for the reader, the sender's "opportunity".
+        r"\b(?:great|amazing|exciting|unique|incredible|life[- ]changing|business|income|investment) opportunity\b",
+        r"\b(?:passive income|financial freedom|be your own boss|side hustle|extra income|work from home|"
+        r"win rate|minimum deposit|presale|pre-sale|whitelist|airdrop|guaranteed returns|cash[- ]on[- ]cash)\b",
+        r"\b(?:made|earned|making|earning) [$€£]?\d[\d,.]*k? (?:in|within|a|per) ",
+        r"\blooking for (?:a few|some|\d+|more) (?:more )?(?:motivated|ambitious|driven|like-minded|hungry|"
+        r"serious) (?:people|individuals|women|men|partners|entrepreneurs|leaders)\b",
+        r"\b(?:we|i)(?:'ve)? (?:just )?(?:launched|released|built|created|developed) (?:a|an|our|my) (?:new )?"
+        r"(?:[\w-]+ ){0,2}?(?:app|platform|tool|product|service|course|book|software|solution|program)\b",
+        r"\bthat's where (?:we|i) come in\b|\byou(?:'ll| will) need (?:a|an|the right)\b",
+        r"\b(?:our|my) (?:rates|prices|fees)\b|\b(?:fast|quick|48h|24h) turnaround\b|\blow moq\b",
+        r"\bi have (?:\d+|a few|several|some) (?:open )?(?:roles|positions|openings|opportunities)\b",
+        # Consumer promotions: prizes, claims and opt-outs.
+        r"\b(?:you(?:'ve| have) (?:been selected|won)|winner|claim (?:your|a|now)|cash prize|prize|"
+        r"urgent[!:]|act now|unsubscribe|opt[- ]out|text stop|reply stop|free (?:entry|gift|msg|ringtone|voucher))\b",
     ),
 )
 
@@ -115,6 +160,8 @@ CREDENTIALS = Cue(
         r"achievements|accomplishments|credentials)\b",
         r"\bi (?:have|hold|earned|bring) (?:an? |my )?(?:mba|phd|master'?s|degree|certification|"
         r"\d+\+? years)\b",
+        r"\b(?:i (?:recently |just )?graduated|gpa|internships? (?:at|with)|i have completed|i am skilled in|"
+        r"proficient in|hands-on experience|i(?:'m| am) (?:a )?(?:quick learner|fast learner))\b",
     ),
 )
 
@@ -139,6 +186,14 @@ CALL_TO_ACTION = Cue(
         r"\bworth\s+a\s+(?:quick\s+)?(?:\d+[- ]?min(?:ute)?\s+)?(?:call|chat|conversation|look)\b",
         r"\bwould (?:you|it) (?:be )?(?:opposed|against) to\b",
         r"\blink in (?:bio|my profile)\b",
+        r"\bdm me\b|\b(?:whatsapp|telegram|text) me (?:at|on)\b",
+        r"\bjoin (?:the|our|my) (?:telegram|discord|whatsapp|group|team|community|waitlist|webinar|"
+        r"masterclass|challenge|free)\b",
+        r"\b(?:let me|i can|i'd be happy to|happy to|can i) (?:send|share|show) you (?:our|my|a|the) "
+        r"(?:deck|portfolio|case stud(?:y|ies)|pricing|rates|brochure|catalog(?:ue)?|proposal|samples?|"
+        r"price list|one-pager|details|invite|link)\b",
+        r"\b(?:check|try) (?:it|us|them) out\b",
+        r"\b(?:call|text|txt|reply|sms)\s+(?:now\s+)?(?:on\s+|to\s+)?\+?\d[\d -]{5,}\d\b",
         r"\b(?:let me know|tell me) (?:what|which) (?:time|day|slot)s? (?:works|suit)",
         r"\b(?:are you|is your team) free (?:on|this|next|tomorrow)\b",
     ),
@@ -163,6 +218,16 @@ PAIN_QUESTION = Cue(
         r"\bhow much (?:time|money|revenue) (?:are|is|do|does) (?:you|your)\b",
         r"\bwhat(?:'s| is) stopping you from\b",
         r"\bwho (?:handles|manages|is in charge of|is responsible for) (?:your|the)\b",
+        # Qualifying questions: they sort the reader into "buyer or not".
+        r"\b(?:do|does|would) (?:you|your (?:team|company|firm|business)) (?:currently )?(?:need|have a need|"
+        r"use|work with|outsource)\b",
+        r"\b(?:are|is) (?:you|your (?:team|company|firm|business)) (?:currently )?(?:looking for|in need of|"
+        r"in the market for|thinking about (?:buying|selling|switching|outsourcing))\b",
+        r"\bare you open to (?:new |other )?(?:opportunities|roles|offers|a (?:new )?(?:role|move|change))\b",
+        r"\b(?:is that|would that be|is this) something (?:you(?:'d| would)|your team would) (?:consider|be interested)",
+        r"\bhave you (?:ever )?(?:considered|thought about) (?:outsourcing|switching|hiring|investing|using|working with)\b",
+        r"^\W*(?:interested|sound interesting|want in)\?",
+        r"\b(?:thinking about|planning on|planning to) (?:buying|selling|refinancing|investing|relocating)\b",
     ),
 )
 
@@ -242,11 +307,14 @@ FLATTERY = Cue(
 # --- What makes a draft a request ------------------------------------------------------
 # A request asks the reader to give something: their time, a contact, a job, a vote.
 # Each family names the thing asked for, so the message can say "you ask for 15 minutes".
+# A group named `q` marks the part to highlight when the pattern needs context around it.
 
 ASKS: tuple[tuple[str, str], ...] = (
     # (what is asked for, pattern)
-    ("a call", r"\b(?:a |your )?(?:few|couple of|\d+|five|ten|fifteen|twenty|thirty)[- ]?"
-     r"(?:min(?:ute)?s?)\b(?! ago)(?:\s+of your time)?"),
+    # "15 minutes" is a request when someone is asked to give them, not "running 5 min late".
+    ("a call", r"\b(?:spare|have|got|give me|take|need|borrow|grab|find|for|just|only|quick) "
+     r"(?:a |your |the )?(?P<q>(?:few|couple of|\d+|five|ten|fifteen|twenty|thirty)[- ]?min(?:ute)?s?)\b(?! ago| late)"),
+    ("a call", r"\b(?:few|\d+|five|ten|fifteen|twenty|thirty)[- ]?min(?:ute)?s? (?:of your time|to (?:chat|talk|connect)|call|chat)\b"),
     ("a call", r"\b(?:quick|short|brief|virtual|phone|zoom|video|intro|introductory|discovery|"
      r"exploratory|informational|15[- ]min(?:ute)?|30[- ]min(?:ute)?)\s+(?:call|chat|meeting|"
      r"conversation|catch-?up|sync|interview)\b"),
@@ -255,18 +323,21 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a meeting", r"\b(?:grab|get|have|buy you) (?:a )?(?:virtual )?(?:coffee|lunch|a drink|drinks)\b"),
     ("a meeting", r"\b(?:meet|connect) (?:up|for (?:coffee|lunch|a chat))\b"),
     ("a meeting", r"\b(?:set up|arrange|schedule|find) (?:a |some )?(?:time|call|meeting|chat)\b"),
-    ("a demo", r"\b(?:a |quick |short )?demo\b"),
+    ("a demo", r"\b(?:a|quick|short|live|product|free|personal(?:ised|ized)?|\d+[- ]min(?:ute)?) demo\b|"
+     r"\bdemo (?:call|session)\b|\b(?:show|walk) you (?:a demo|how (?:it|we|our))\b"),
+    ("a favour", r"\b(?:quick|small|big|huge|little) favou?r\b"),
     ("an introduction", r"\b(?:introduc(?:e|ing) me|intro me|an? (?:warm )?intro(?:duction)? to|connect me (?:with|to)|"
      r"put me in touch|point me (?:to|towards) (?:the right|someone)|who (?:should i|would be the "
      r"best person to) (?:talk|speak|reach out) to)\b"),
     ("a referral", r"\b(?:refer(?:ring)? me|a referral|referral for|recommend me for|put in a (?:good )?word|"
      r"pass (?:my|along my) (?:cv|resume|résumé|profile)|forward my (?:cv|resume|résumé|profile))\b"),
     ("a job", r"\b(?:any (?:open )?(?:roles|positions|openings|vacancies)|job (?:openings?|opportunit(?:y|ies))|"
-     r"consider(?:ed)? me for|hire me|looking for (?:a|my next|new) (?:job|role|position|opportunity)|"
+     r"consider(?:ed)? me for|hire me|looking for (?:a |my next |new |any )?(?:job|role|position|work)\b|"
+     r"help me (?:get|find|land) (?:a |my )?(?:job|role|position|internship)|"
      r"open to work|(?:role|position|opening) (?:at|on) your (?:team|company))\b"),
-    ("an endorsement", r"\b(?:endors(?:e|ing) (?:me|my)|endorsement|write (?:me )?a (?:linkedin )?recommendation|"
+    ("an endorsement", r"\b(?:endors(?:e|ing) (?:me|my)|endorsement|writ(?:e|ing) (?:me )?a (?:short |quick )?(?:linkedin )?recommendation|"
      r"a recommendation on linkedin|leave (?:me )?a (?:review|testimonial))\b"),
-    ("a survey", r"\b(?:fill (?:out|in)|complete|take) (?:a |my |our |this |the |a short |a quick )?"
+    ("a survey", r"\b(?:fill (?:out|in)|complete|take) (?:a |my |our |this |the )?(?:short |quick |brief |\d+[- ]min(?:ute)? )?"
      r"(?:survey|questionnaire|form|poll)\b"),
     ("a share", r"\b(?:like and share|(?:please|can you|could you|would you|help (?:me|us)|mind) (?:re)?shar(?:e|ing) (?:my|our|this) "
      r"(?:post|article|video|page|launch|project|campaign|job post|listing)|"
@@ -275,10 +346,27 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"subscribe to (?:my|our)|support (?:my|our) (?:campaign|kickstarter|launch|fundraiser)|"
      r"sign (?:my|our|the) petition|donate to (?:my|our))\b"),
     ("a review", r"\b(?:review(?:ing)?|look(?:ing)? (?:at|over)|take a look at|give (?:me )?feedback on|feedback on|"
-     r"critique|proofread) (?:my|our) (?:resume|résumé|cv|profile|deck|pitch|website|app|book|"
+     r"critique|proofread) (?:my|our) (?:new |latest |first |updated )?(?:resume|résumé|cv|profile|deck|pitch|website|app|book|"
      r"portfolio|startup|product|draft|proposal|business plan|application)\b"),
-    ("a purchase", r"\b(?:buy|purchase|order|try (?:it|our|my) (?:out|for free|free)|"
-     r"start (?:a|your) free trial|sign up for|invest in (?:my|our))\b"),
+    ("a purchase", r"\b(?:(?:buy|purchase|order) (?:it |one |some )?(?:from (?:me|us)|(?:my|our) )|try (?:it|our|my) (?:out|for free|free)|"
+     r"start (?:a|your) free trial|sign up for (?:my|our|the)|invest in (?:my|our))\b"),
+    ("a call", r"\b(?:(?:have|spare|for|give me|grab) half an hour|an hour of your time|a (?:moment|minute) of your time)\b"),
+    ("a meeting", r"\b(?:coffee chat|virtual coffee|coffee (?:sometime|next week|this week|soon)|"
+     r"for (?:a )?coffee|meet (?:in person|up sometime|for lunch))\b"),
+    ("an introduction", r"\b(?:do you know (?:anyone|someone|somebody)|know (?:anyone|someone) (?:at|who|in)|"
+     r"appreciate an? (?:intro|introduction)|make an? (?:intro|introduction)|an? (?:intro|introduction) if)\b"),
+    ("a referral", r"\b(?:send (?:them|anyone|people|clients|folks|work) my way|appreciate (?:the |any )?referrals?)\b"),
+    ("a job", r"\b(?:(?:is|are) (?:your (?:company|team|firm)|you) (?:currently )?(?:hiring|looking for (?:a|an|someone))|"
+     r"(?:any|some) (?:freelance|contract|part-time) (?:work|projects|gigs)|looking for (?:anything|work|a role|"
+     r"a position|opportunities) in)\b"),
+    ("a donation", r"\b(?:consider donating|donat(?:e|ing|ion) to|sponsor me|chip in)\b"),
+    ("a share", r"\b(?:upvote|repost|retweet|signal boost|share (?:it|this|the (?:job )?post|my post) with your network)\b"),
+    ("a review", r"\b(?:give (?:me )?(?:some |your )?(?:honest )?feedback|try it (?:out )?and (?:tell|let) me|"
+     r"read it and|test (?:it|my app)|be a beta tester|beta testers?)\b"),
+    ("a reply", r"\b(?:hear back|get back to me|any (?:update|news) on|did you (?:get|have) a chance to|"
+     r"bumping this|following up on my (?:last |previous )?(?:message|note|email))\b"),
+    ("a recommendation", r"\b(?:write (?:me )?a (?:short )?(?:linkedin )?(?:recommendation|reference|testimonial)|"
+     r"(?:be|act as) (?:a|my) reference|need (?:two |a few )?references)\b"),
     ("mentorship", r"\b(?:be my mentor|mentor me|your mentorship|some (?:advice|guidance) on (?:my|how i))\b"),
     ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
      r"spare|give me|send me (?:a|some) (?:leads|referrals|clients)))\b"),
@@ -287,7 +375,7 @@ ASKS: tuple[tuple[str, str], ...] = (
 # Question openings that make a question a request, not curiosity: "do you have 15
 # minutes?" asks for the reader's time; "how did you start?" asks about the reader.
 REQUEST_QUESTION = re.compile(
-    r"^\W*(?:\w+,\s*)?(?:(?:so|and|also|but)\s+)?(?:(?:can|could|would|will|may) (?:you|i|we)\b|"
+    r"^\W*(?:[^.?!,—–]{0,30}[,—–]\s*)?(?:(?:so|and|also|but)\s+)?(?:(?:can|could|would|will|may) (?:you|i|we)\b|"
     r"do you have (?:a |any |some )?(?:few |\d+ )?(?:minutes?|mins?|time)|"
     r"are you (?:free|available|open|around|up for)\b|would (?:it be possible|you mind|you be)\b|"
     r"(?:is there )?any chance\b|(?:mind if|how about|what about) (?:we|i)\b|"
@@ -307,6 +395,16 @@ OFFER_OF_HELP = re.compile(
     r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b",
     re.IGNORECASE,
 )
+
+# "How are you?" is a greeting, not curiosity about the reader's work.
+PHATIC_QUESTION = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|dear)\W+)?(?:\w+\W+)?(?:how (?:are|r) (?:you|u)|how(?:'s| is) it going|"
+    r"how have you been|hope (?:you(?:'re| are)|all is) (?:well|good))(?: doing)?(?: today| lately)?\W*$",
+    re.IGNORECASE,
+)
+
+# "Would you like one?" offers something; it is not a request even in request form.
+OFFER_QUESTION = re.compile(r"\b(?:would you like|do you want|want one|shall i|should i send)\b", re.IGNORECASE)
 
 # --- What shows interest in the reader -------------------------------------------------
 
@@ -339,7 +437,8 @@ CURIOUS_QUESTION = re.compile(
     r"\b(?:how|what|why|which|where|when|who)\b[^?]*\b(?:you|your|yours|you're|you've|you'd|"
     r"y'all|u|ur)\b|^\W*(?:\w+,\s*)?(?:how(?:'s| is| are| was| did)|what(?:'s| is| was| are)|"
     r"any (?:tips|advice|thoughts|plans)|did (?:the|it)|is (?:the|it)|are (?:the|they))\b|"
-    r"\bcurious (?:how|what|why|whether|if|about)\b|\bwould love to (?:hear|know|learn) "
+    r"\bcurious (?:how|what|why|whether|if|about)\b|\b(?:tell me|share) (?:a bit |more |a little )*"
+    r"(?:about|how|what|why) (?:you|your)\b|\bwould love to (?:hear|know|learn) "
     r"(?:more )?(?:about )?(?:how|what|why|your)\b|\b(?:do|did|have|are|were|will) you\b",
     re.IGNORECASE,
 )
@@ -364,6 +463,30 @@ RELATIONSHIP = Cue(
         OFFER_OF_HELP.pattern,
     ),
 )
+
+# Commercial vocabulary. Any one of these words is innocent ("congrats on the launch");
+# many different ones in one short message are the texture of a sales pitch, whatever
+# the exact phrasing. Counted once per distinct word (see engine._commerce_points).
+COMMERCE_WORDS = frozenset("""
+    client clients customer customers pricing price prices priced quote quotes service services
+    solution solutions platform product products software saas roi revenue sales leads pipeline
+    marketing agency offer offers offering deal deals discount discounts trial demo features results
+    guarantee guaranteed specialize specialise specializing specialising specialized specialised
+    expertise certified packages package subscription rates fee fees cost costs savings affordable
+    premium delivery wholesale bulk supplier suppliers manufacturer manufacturing vendor partnership
+    brands b2b b2c conversion conversions campaign campaigns funnel automation automate automates
+    optimize optimise streamline onboarding implementation integrates integration dashboard analytics
+    consulting consultancy consultation outsourcing outsource turnaround investors investment invest
+    returns profit profits income opportunity opportunities salary compensation equity bonus
+    candidates recruiting webinar course masterclass coaching workshop booking calendar exclusive
+    limited launching beta waitlist signup upgrade install proven results-driven scalable tailored
+    bespoke custom leverage efficiency productivity compliance footprint quota deposit commission
+    listings listing mortgage refinance insurance policy portfolio cashflow leads-to
+""".split())
+COMMERCE_FREE_WORDS = 2  # distinct commercial words a genuine note may well contain
+COMMERCE_POINTS = 0.6  # per distinct commercial word beyond those
+COMMERCE_CAP = 3.0
+COMMERCE_STRONG_AT = 5  # this many distinct commercial words count as one strong pitch signal
 
 PITCH_CUES: tuple[Cue, ...] = (OFFER, CREDENTIALS, CALL_TO_ACTION, PAIN_QUESTION, BUZZWORDS, TEMPLATED_OPENER)
 # The cues that are the *substance* of a sales pitch (buzzwords and templated openers are
@@ -440,6 +563,7 @@ LANGUAGE_NAMES = {
 LONG_FIRST_MESSAGE_WORDS = 120  # "a first message over ~120 words is a speech"
 HARD_TO_READ_FLESCH = 35.0  # below this, most readers skim
 SCORE_HALF_POINT = 4.0  # raw pitch points at which the 0–100 score reaches 50
-PITCH_HEAVY_RAW = 5.0  # raw points (with two strong signals) that make a draft pitch-heavy
+PITCH_HEAVY_RAW = 3.5  # raw points (with two strong signals) that make a draft pitch-heavy
+PITCH_HEAVY_RAW_ONE = 4.5  # raw points that make a draft pitch-heavy with one strong signal
 PITCH_HEAVY_RAW_ALONE = 8.0  # raw points that make a draft pitch-heavy whatever the mix
 PITCHES_RAW = 2.5  # raw points above which a draft "pitches" (for premature)

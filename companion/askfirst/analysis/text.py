@@ -9,6 +9,7 @@ from functools import cached_property
 
 from .lexicon import FUNCTION_WORDS
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 LINK = re.compile(
     r"\bhttps?://[^\s<>\"']+|\bwww\.[^\s<>\"']+|"
@@ -19,6 +20,8 @@ LINK = re.compile(
 # emoji) followed by white space, or at a line break.
 SENTENCE_END = re.compile(r"(?:[.!?…]+[\"'”’)\]]*(?=\s|$))|\n+")
 
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
 # Scripts whose letters mean "not English" for a draft made mostly of them.
 _SCRIPT_LANG = (
     ((0x0400, 0x052F), "ru"),
@@ -62,6 +65,8 @@ class Draft:
         # Fold curly apostrophes so patterns need only one spelling; same length, so
         # offsets into `folded` are offsets into `text`.
         self.folded = text.replace("’", "'").replace("‘", "'")
+        # ASCII-only lower case keeps every offset (str.lower() can lengthen "İ").
+        self.lower = self.folded.translate(_ASCII_LOWER)
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -108,15 +113,10 @@ def detect_language(draft: Draft) -> str:
     Scripts first (a draft written mostly in Cyrillic or Han is not English); then, for
     Latin text, which language's function words it uses most.
     """
-    letters = 0
+    letters = len(_LETTER.findall(draft.text))
     by_script: dict[str, int] = {}
-    for ch in draft.text:
-        if not ch.isalpha():
-            continue
-        letters += 1
+    for ch in _NON_LATIN_LETTER.findall(draft.text):
         cp = ord(ch)
-        if cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF:
-            continue
         for (lo, hi), lang in _SCRIPT_LANG:
             if lo <= cp <= hi:
                 by_script[lang] = by_script.get(lang, 0) + 1
