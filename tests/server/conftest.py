@@ -130,6 +130,7 @@ class Server:
         self.wrap = wrap or []
         self.proc: subprocess.Popen | None = None
         self.token: str | None = None
+        self.output = ""
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ, ASKFIRST_DATA_DIR=str(self.data_dir),
@@ -189,7 +190,8 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        if self.proc and self.proc.stdout:
+        if self.proc and self.proc.stdout and not self.proc.stdout.closed:
+            self.output = self.proc.stdout.read()
             self.proc.stdout.close()
 
 

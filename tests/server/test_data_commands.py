@@ -1,0 +1,74 @@
+"""Your data from the command line: today, export, forget, wipe (SPEC §5)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from click.testing import CliRunner
+
+from askfirst.cli import main
+from askfirst.profiles import normalise
+from askfirst.store import NewEvent, Store
+
+
+@pytest.fixture
+def filled(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASKFIRST_DATA_DIR", str(tmp_path))
+    store = Store(tmp_path / "askfirst.db")
+    now = datetime.now(timezone.utc)
+    anna, bob = normalise("https://www.linkedin.com/in/anna/"), normalise("https://x.com/bob")
+    store.add_events([
+        NewEvent("a1", "message_received", now - timedelta(days=2), anna, name="Anna Schmidt"),
+        NewEvent("b1", "connected", now - timedelta(days=3), bob, name="Bob"),
+        NewEvent("b2", "note", now - timedelta(days=3), bob, note="Met at the meetup"),
+    ])
+    yield store
+    store.close()
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_today_lists_due_followups_overdue_first(filled):
+    out = run("today")
+    assert out.exit_code == 0
+    assert out.output.index("Anna Schmidt") < out.output.index("Bob")
+    assert "Anna wrote to you 2 days ago." in out.output
+    assert "https://www.linkedin.com/in/anna/" in out.output
+
+
+def test_today_json_has_the_api_shape(filled):
+    data = json.loads(run("today", "--json").output)
+    assert data["count"] == 2 and [f["kind"] for f in data["followups"]] == ["reply", "say_hello"]
+
+
+def test_export_prints_all_data_as_json(filled):
+    data = json.loads(run("export").output)
+    assert set(data) == {"contacts", "events", "followups"}
+    assert {c["key"] for c in data["contacts"]} == {"linkedin:anna", "x:bob"}
+    assert [e["id"] for e in data["events"]] == ["b1", "b2", "a1"]
+    assert len(data["followups"]) == 2
+
+
+def test_forget_deletes_one_contact(filled):
+    out = run("forget", "https://www.linkedin.com/in/Anna?x=1")
+    assert out.exit_code == 0 and "linkedin:anna" in out.output
+    assert filled.contact("linkedin:anna") is None and filled.count("events") == 2
+    assert run("forget", "x:bob").exit_code == 0
+    assert run("forget", "x:bob").exit_code == 1
+    assert run("forget", "https://evil.com/x").exit_code == 2
+
+
+def test_wipe_asks_first(filled):
+    out = run("wipe", input="n\n")
+    assert out.exit_code != 0 and filled.count("events") == 3
+    assert run("wipe", input="y\n").exit_code == 0
+    assert filled.count("events") == 0 and filled.count("contacts") == 0
+
+
+def test_wipe_yes_does_not_ask(filled):
+    assert run("wipe", "--yes").exit_code == 0
+    assert filled.count("contacts") == 0
