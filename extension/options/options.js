@@ -71,6 +71,7 @@ async function pair() {
 
 async function save(event) {
   event.preventDefault();
+  $("save-status").textContent = "Saving…";
   const settings = { sites: {} };
   for (const name of NUMBERS) {
     const value = $(name).value.trim();

@@ -439,7 +439,8 @@ export function readMessage(item, recipient, threadKey = "") {
     if (senderUrl && recipient && recipient.profile_url) incoming = senderUrl === recipient.profile_url;
     else incoming = Boolean(sender && recipient && recipient.name && text(sender) === recipient.name);
   }
-  const id = urn ? `linkedin-msg:${urn}` : `linkedin-msg:${hashString(`${threadKey}\n${time}\n${body}`)}`;
+  // The companion takes ids of up to 200 characters; a longer urn is hashed instead.
+  const id = urn && urn.length <= 180 ? `linkedin-msg:${urn}` : `linkedin-msg:${hashString(urn || `${threadKey}\n${time}\n${body}`)}`;
   return { id, incoming, text: body, time };
 }
 

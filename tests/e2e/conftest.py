@@ -1,0 +1,238 @@
+"""End-to-end fixtures: the real companion, the real extension in Debian's Chromium.
+
+The companion runs as a subprocess on a free loopback port with its own data folder.
+Chromium loads the unpacked extension; every https://www.linkedin.com/ request is
+answered from tests/e2e/fixtures/linkedin/ (pages built from LinkedIn's markup), requests
+to the companion go through, and anything else is aborted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION = ROOT / "extension"
+FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
+CHROMIUM = os.environ.get("ASKFIRST_CHROMIUM", "/usr/bin/chromium")
+
+# LinkedIn URL path -> fixture page.
+PAGES = {
+    "/messaging/thread/2-MjA0ZTk1/": "messaging-thread.html",
+    "/messaging/thread/2-ZmVlZGJh/": "messaging-enter.html",
+    "/messaging/thread/2-bG9uZw/": "thread-500.html",
+    "/feed/": "overlay-shadow.html",
+    "/notifications/": "overlay-legacy.html",
+    "/in/priya-shah-9/": "invite-profile.html",
+    "/in/olivia-chen-88/": "inmail.html",
+    "/search/results/people/": "invite-search.html",
+    "/__fixture__/fixture.js": "fixture.js",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Companion:
+    """`askfirst serve` in a subprocess, and a plain HTTP client for its API (no Origin)."""
+
+    def __init__(self, data_dir: Path, port: int, log: Path) -> None:
+        self.data_dir, self.port, self.log = data_dir, port, log
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/v1"
+
+    def _askfirst(self, *args: str) -> list[str]:
+        return [sys.executable, "-m", "askfirst", *args, "--data-dir", str(self.data_dir)]
+
+    def start(self) -> None:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        with open(self.log, "ab") as log:
+            self.proc = subprocess.Popen(self._askfirst("serve", "--port", str(self.port)),
+                                         stdout=log, stderr=subprocess.STDOUT, env=env)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"askfirst serve exited: {self.log.read_text()[-2000:]}")
+            try:
+                status, body = self.call("GET", "/health")
+                if status == 200 and body["status"] == "ok":
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"askfirst serve did not answer /health: {self.log.read_text()[-2000:]}")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+    def pair_code(self) -> str:
+        out = subprocess.run(self._askfirst("pair", "--json"), capture_output=True, text=True)
+        if out.returncode != 0:
+            raise RuntimeError(f"askfirst pair failed ({out.returncode}): {out.stderr or out.stdout}")
+        return json.loads(out.stdout)["code"]
+
+    def call(self, method: str, path: str, body: Any = None, token: str | None = None) -> tuple[int, Any]:
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(self.base + path, data=data, method=method)
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        if token:
+            req.add_header("Authorization", f"Bearer {token}")
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, json.loads(r.read() or b"null")
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read() or b"null")
+
+
+@pytest.fixture(scope="session")
+def companion(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("companion")
+    c = Companion(folder / "data", free_port(), folder / "serve.log")
+    c.start()
+    yield c
+    c.stop()
+
+
+def route_linkedin(route, request) -> None:
+    url = urlsplit(request.url)
+    if url.hostname in ("127.0.0.1", "localhost"):
+        route.continue_()
+    elif url.scheme == "https" and url.hostname == "www.linkedin.com":
+        name = PAGES.get(url.path)
+        if name is None:
+            route.fulfill(status=404, body="not in the fixtures", content_type="text/plain")
+            return
+        kind = "application/javascript" if name.endswith(".js") else "text/html; charset=utf-8"
+        route.fulfill(status=200, body=(FIXTURES / name).read_bytes(), content_type=kind)
+    else:
+        route.abort()  # nothing leaves this machine
+
+
+@dataclass
+class Browser:
+    context: Any
+    worker: Any
+    extension_id: str
+
+    def url(self, path: str) -> str:
+        return f"chrome-extension://{self.extension_id}/{path}"
+
+    def storage(self, key: str) -> Any:
+        return self.worker.evaluate("(key) => chrome.storage.local.get(key).then((r) => r[key])", key)
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"the end-to-end tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=False,  # "--headless=new" below: the old headless mode has no extensions
+            args=[
+                "--headless=new",
+                f"--disable-extensions-except={EXTENSION}",
+                f"--load-extension={EXTENSION}",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+            ignore_default_args=["--disable-extensions", "--disable-component-extensions-with-background-pages"],
+            viewport={"width": 1280, "height": 900},
+        )
+        # Only web requests: the extension's own chrome-extension:// files load as usual.
+        context.route(re.compile(r"^https?://"), route_linkedin)
+        worker = context.service_workers[0] if context.service_workers else context.wait_for_event(
+            "serviceworker", timeout=15_000)
+        extension_id = urlsplit(worker.url).hostname
+        yield Browser(context, worker, extension_id)
+        context.close()
+
+
+@dataclass
+class Session:
+    browser: Browser
+    companion: Companion
+    token: str
+
+    def api(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
+        return self.companion.call(method, path, body, token=self.token)
+
+    def events_of(self, key: str) -> list[dict]:
+        status, body = self.api("GET", f"/contacts/{key}")
+        return body["events"] if status == 200 else []
+
+    def wait_for_event(self, key: str, predicate, timeout: float = 8.0) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for event in self.events_of(key):
+                if predicate(event):
+                    return event
+            time.sleep(0.1)
+        raise AssertionError(f"no matching event for {key} within {timeout}s: {self.events_of(key)}")
+
+
+@pytest.fixture(scope="session")
+def paired(browser: Browser, companion: Companion) -> Session:
+    """Pair the extension the way a user does: options page, port, code, Pair."""
+    from playwright.sync_api import expect
+
+    page = browser.context.new_page()
+    page.goto(browser.url("options/options.html"))
+    page.get_by_label("Companion port").fill(str(companion.port))
+    page.get_by_label("Pairing code").fill(companion.pair_code())
+    page.get_by_role("button", name="Pair", exact=True).click()
+    expect(page.get_by_text("Paired", exact=True)).to_be_visible(timeout=10_000)
+    page.close()
+    token = browser.storage("token")
+    assert isinstance(token, str) and len(token) == 64
+    return Session(browser, companion, token)
+
+
+@pytest.fixture
+def page(paired: Session):
+    p = paired.browser.context.new_page()
+    yield p
+    p.close()
