@@ -8,7 +8,6 @@ that applies. Every rule that fires leaves a finding, also when another one deci
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +21,7 @@ from .phrasing import (
     until_phrase,
     weekday_phrase,
 )
+from .matcher import PhraseSet
 from .readability import readability
 from .result import KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
 from .text import Draft, detect_language
@@ -29,15 +29,13 @@ from .text import Draft, detect_language
 # Kinds written to one person; posts and comments are public and have no timing.
 DIRECT_KINDS = frozenset({"message", "connection_note", "inmail"})
 
-_PITCH = {cue.name: (cue, cue.compile()) for cue in lx.PITCH_CUES}
-_FLATTERY = lx.FLATTERY.compile()
-_REFERENCE = lx.REFERENCE_TO_THEM.compile(re.IGNORECASE)  # reads capitals ("at the Web Summit")
-_RELATIONSHIP = lx.RELATIONSHIP.compile()
-# All request families in one pattern: group a<i> is family i, q<i> its highlight.
-_ASK_LABELS = tuple(label for label, _ in lx.ASKS)
-_ASKS = re.compile(
-    "|".join(f"(?P<a{i}>{p.replace('(?P<q>', f'(?P<q{i}>')})" for i, (_, p) in enumerate(lx.ASKS))
-)
+_PITCH = {cue.name: (cue, PhraseSet(cue.patterns)) for cue in lx.PITCH_CUES}
+_FLATTERY = PhraseSet(lx.FLATTERY.patterns)
+_REFERENCE = PhraseSet(lx.REFERENCE_TO_THEM.patterns)
+_RELATIONSHIP = PhraseSet(lx.RELATIONSHIP.patterns)
+_ASKS = PhraseSet([p for _, p in lx.ASKS], [label for label, _ in lx.ASKS])
+_PAIN = lx.PAIN_QUESTION.compile()
+_CTA = lx.CALL_TO_ACTION.compile()
 _BOOKING = re.compile(lx.CALL_TO_ACTION.patterns[0])
 
 
@@ -218,34 +216,17 @@ def _starts(draft: Draft) -> list[int]:
     return sorted(starts)
 
 
-def _scan(pattern: re.Pattern[str], text: str, starts: list[int], lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
-    """Non-overlapping matches beginning at `starts` within [lo, hi), like finditer."""
-    out: list[re.Match[str]] = []
-    end = lo
-    stop = len(text) if hi is None else hi
-    for pos in starts[bisect_left(starts, lo):]:
-        if pos < end:
-            continue
-        if pos >= stop:
-            break
-        m = pattern.match(text, pos, stop)
-        if m and m.end() > m.start():
-            out.append(m)
-            end = m.end()
-    return out
-
-
 def _read(draft: Draft) -> _Read:
     read = _Read(draft)
     text = draft.lower
     starts = _starts(draft)
-    for name, (_cue, pattern) in _PITCH.items():
-        found = [m.span() for m in _scan(pattern, text, starts)]
+    for name, (_cue, phrases) in _PITCH.items():
+        found = phrases.spans(text, starts)
         if found:
             read.hits[name] = found
-    read.flattery = [m.span() for m in _scan(_FLATTERY, text, starts)]
-    read.references = [m.span() for m in _scan(_REFERENCE, draft.folded, starts)]
-    read.relationship = [m.span() for m in _scan(_RELATIONSHIP, text, starts)]
+    read.flattery = _FLATTERY.spans(text, starts)
+    read.references = _REFERENCE.spans(text, starts)
+    read.relationship = _RELATIONSHIP.spans(text, starts)
 
     for tok in draft.tokens:
         if tok.lower in lx.COMMERCE_WORDS:
@@ -257,16 +238,12 @@ def _read(draft: Draft) -> _Read:
         elif tok.lower in lx.SECOND_PERSON:
             read.second_person += 1
 
-    pain = _PITCH["pain_question"][1]
-    cta = _PITCH["call_to_action"][1]
     for sentence in draft.sentences:
         sentence_asks: list[tuple[str, int, int]] = []
         if not lx.OFFER_OF_HELP.search(sentence.text):
-            for m in _scan(_ASKS, text, starts, sentence.start, sentence.end):
-                i = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup.startswith("a") else _family(m)
-                q = f"q{i}"
-                s, e = m.span(q) if q in _ASKS.groupindex and m.group(q) else m.span()
-                sentence_asks.append((_ASK_LABELS[i], s, e))
+            for i, m in _ASKS.scan(text, starts, sentence.start, sentence.end):
+                s, e = PhraseSet.span_of(i, m)
+                sentence_asks.append((_ASKS.labels[i], s, e))
         read.asks.extend(_non_overlapping(sentence_asks))
         if sentence.is_question:
             read.questions += 1
@@ -276,14 +253,11 @@ def _read(draft: Draft) -> _Read:
                 # "Would you be up for it?": a request even when the thing asked is vague.
                 sentence_asks.append(("a favour", sentence.start, sentence.end))
                 read.asks.append(sentence_asks[-1])
-            is_request = bool(sentence_asks) or bool(pain.search(sentence.text)) or bool(cta.search(sentence.text))
+            said = text[sentence.start:sentence.end]
+            is_request = bool(sentence_asks) or bool(_PAIN.search(said)) or bool(_CTA.search(said))
             if not is_request and curious and not lx.PHATIC_QUESTION.search(sentence.text):
                 read.questions_about_them += 1
     return read
-
-
-def _family(m: re.Match[str]) -> int:
-    return next(i for i in range(len(_ASK_LABELS)) if m.group(f"a{i}") is not None)
 
 
 def _non_overlapping(asks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -26,7 +26,7 @@ class Cue:
     why: str
 
     def compile(self, flags: int = 0) -> re.Pattern[str]:
-        """One pattern for the family. Without flags it expects lower-cased text (faster)."""
+        """One pattern for the family. Without flags it expects lower-cased text."""
         return re.compile("|".join(f"(?:{p})" for p in self.patterns), flags)
 
 
@@ -427,7 +427,7 @@ REFERENCE_TO_THEM = Cue(
         r"\b(?:you|you've|you have) (?:just )?(?:wrote|written|posted|shared|said|mentioned|"
         r"launched|published|spoke|built|started|joined|moved|won|finished|shipped|raised)\b",
         r"\b(?:great|good|lovely|nice) (?:meeting|to meet|chatting|talking|seeing|catching up)\b",
-        r"\bat (?:the |your )?[A-Z][\w&'-]+(?: [A-Z][\w&'-]+){0,3} (?:conference|summit|meetup|mixer|"
+        r"\bat (?:the |your )?[\w&'-]+(?: [\w&'-]+){0,3} (?:conference|summit|meetup|mixer|"
         r"event|panel|workshop|expo|fair)\b",
     ),
 )

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from .lexicon import FUNCTION_WORDS
 
@@ -38,8 +39,7 @@ _SCRIPT_LANG = (
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -70,7 +70,8 @@ class Draft:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in WORD.finditer(self.folded)]
+        lower = self.lower
+        return [Token(s, e, self.folded[s:e], lower[s:e]) for s, e in (m.span() for m in WORD.finditer(lower))]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -133,10 +134,8 @@ def detect_language(draft: Draft) -> str:
 
     counts = {lang: 0 for lang in FUNCTION_WORDS}
     for tok in draft.tokens:
-        word = tok.lower
-        for lang, words in FUNCTION_WORDS.items():
-            if word in words:
-                counts[lang] += 1
+        for lang in _LANGS_OF.get(tok.lower.lower(), ()):
+            counts[lang] += 1
     english = counts.pop("en")
     other, other_count = max(counts.items(), key=lambda kv: kv[1])
     if other_count >= 2 and other_count > english * 1.2:
@@ -144,6 +143,12 @@ def detect_language(draft: Draft) -> str:
     if other_count == 1 and english == 0 and _has_foreign_diacritics(draft.text):
         return other
     return "en" if english or len(draft.tokens) >= 3 else "und"
+
+
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in FUNCTION_WORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
 def _has_foreign_diacritics(text: str) -> bool:
