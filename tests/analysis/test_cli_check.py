@@ -97,3 +97,34 @@ def test_batch_exit_code_is_1_when_any_draft_is_flagged(runner, tmp_path):
 
 def test_help_lists_check(runner):
     assert "check" in runner.invoke(main, ["--help"]).output
+
+
+def test_check_to_uses_the_recipients_history_from_the_store(runner, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from askfirst.paths import db_path
+    from askfirst.profiles import normalise
+    from askfirst.store import NewEvent, Store
+
+    store = Store(db_path(tmp_path))
+    connected = datetime.now(timezone.utc) - timedelta(minutes=5)
+    store.add_event(NewEvent(id="c1", type="connected", at=connected,
+                             profile=normalise("https://www.linkedin.com/in/sam-lee/"), name="Sam Lee"))
+    store.close()
+    result = runner.invoke(main, ["check", "--to", "linkedin.com/in/Sam-Lee", "--data-dir", str(tmp_path), "--json"],
+                           input=PITCH)
+    data = json.loads(result.output)
+    assert result.exit_code == 1
+    assert data["verdict"] == "premature"
+    assert data["context"]["connected_at"] is not None
+
+
+def test_check_to_a_stranger_is_judged_on_the_text(runner, tmp_path):
+    result = runner.invoke(main, ["check", "--to", "https://www.linkedin.com/in/nobody/", "--data-dir", str(tmp_path)],
+                           input="Congrats on the launch!")
+    assert result.exit_code == 0
+
+
+def test_check_to_a_bad_url_exits_2(runner, tmp_path):
+    result = runner.invoke(main, ["check", "--to", "ftp://example.com/x", "--data-dir", str(tmp_path)], input="hi")
+    assert result.exit_code == 2
