@@ -363,15 +363,33 @@ class Store:
 
     def _summaries(self, today: date, tz: tzinfo, settings: Settings,
                    key: str | None = None) -> list[ContactSummary]:
-        # Superset of the contacts any rule can hold for: one-off follow-ups go stale, so only
-        # contacts active since the horizon qualify, plus those with a keep-in-touch cadence.
+        # A superset of the contacts any rule can hold for, narrowed in SQL (30,000 contacts
+        # must answer in <= 50 ms): each one-off rule's condition, restricted to contacts
+        # active since the horizon (older one-off follow-ups are stale), plus every contact
+        # with a keep-in-touch cadence. followups.candidates() makes the exact decision.
         window = max(settings.say_hello_days, settings.nudge_days, 1.0)
         horizon_day = today - timedelta(days=followups.STALE_DAYS + window + 2)
         horizon = iso(datetime.combine(horizon_day, time(), tz))
-        sql = ("SELECT * FROM contacts WHERE (last_activity_at >= ? OR keep_in_touch_days IS NOT NULL)"
-               + (" AND key = ?" if key else ""))
-        params: tuple = (horizon, key) if key else (horizon,)
-        return [_summary(r) for r in self._conn().execute(sql, params)]
+        only = " AND key = :key" if key else ""
+        # Two index range scans (recent activity; cadences) instead of one full scan.
+        sql = f"""SELECT {_SUMMARY_COLUMNS} FROM contacts
+            WHERE last_activity_at >= :horizon AND keep_in_touch_days IS NULL{only} AND (
+                   last_received_at > coalesce(last_sent_at, '')
+                OR met_at > coalesce(last_sent_at, '')
+                OR connected_at > coalesce(last_sent_at, '')
+                OR (last_sent_at > coalesce(last_received_at, '')
+                    AND unanswered_in_a_row BETWEEN 1 AND :max_nudges))
+            UNION ALL
+            SELECT {_SUMMARY_COLUMNS} FROM contacts WHERE keep_in_touch_days IS NOT NULL{only}"""
+        cur = self._conn().cursor()
+        cur.row_factory = None  # plain tuples: this loop is the hot path of /followups
+        rows = cur.execute(sql, {"horizon": horizon, "max_nudges": settings.max_nudges, "key": key})
+        parse = datetime.fromisoformat
+        return [
+            ContactSummary(k, url, name, headline, c and parse(c), m and parse(m), place, s and parse(s),
+                           r and parse(r), unanswered, cadence, thread)
+            for k, url, name, headline, c, m, place, s, r, unanswered, cadence, thread in rows
+        ]
 
     def _marks(self) -> dict[str, Mark]:
         rows = self._conn().execute("SELECT id, status, until FROM followup_marks")
@@ -405,6 +423,9 @@ class Store:
         }
 
 
+_SUMMARY_COLUMNS = ("key, profile_url, name, headline, connected_at, met_at, met_place, last_sent_at, "
+                    "last_received_at, unanswered_in_a_row, keep_in_touch_days, thread_url")
+
 _EVENT_SELECT = (
     "SELECT e.*, c.profile_url, c.name, c.headline FROM events e JOIN contacts c ON c.key = e.contact_key"
 )
@@ -428,13 +449,3 @@ def _contact_dict(r: sqlite3.Row) -> dict[str, Any]:
     return {k: r[k] for k in (
         "key", "site", "profile_url", "name", "headline", "connected_at", "met_at", "last_sent_at",
         "last_received_at", "unanswered_in_a_row", "keep_in_touch_days", "last_activity_at")}
-
-
-def _summary(r: sqlite3.Row) -> ContactSummary:
-    return ContactSummary(
-        key=r["key"], profile_url=r["profile_url"], name=r["name"], headline=r["headline"],
-        connected_at=_dt(r["connected_at"]), met_at=_dt(r["met_at"]), met_place=r["met_place"],
-        last_sent_at=_dt(r["last_sent_at"]), last_received_at=_dt(r["last_received_at"]),
-        unanswered_in_a_row=r["unanswered_in_a_row"], keep_in_touch_days=r["keep_in_touch_days"],
-        thread_url=r["thread_url"],
-    )
