@@ -1,0 +1,131 @@
+"""Typing on LinkedIn's compose surfaces: the panel's verdict, and how fast it comes."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+LI = "https://www.linkedin.com"
+PITCH = ("Hi, I'm the founder of Acme, we help companies like yours cut hiring costs by 40%. "
+         "Our platform is trusted by 200+ clients. Do you have 15 minutes this week for a quick call?")
+GENUINE = "Congrats on the new role! How are you finding the first weeks there?"
+PANEL = "[data-askfirst-panel]"
+
+# Records, in the page, when the user last typed and when the panel's result changed:
+# the time from the last keystroke to the verdict shown, debounce included.
+LATENCY_PROBE = """() => {
+  window.__askfirst = { lastInput: 0, shown: [] };
+  document.addEventListener("input", () => { window.__askfirst.lastInput = performance.now(); }, true);
+  new MutationObserver((records) => {
+    for (const r of records) window.__askfirst.shown.push(performance.now());
+  }).observe(document.documentElement, { attributes: true, subtree: true,
+      attributeFilter: ["data-askfirst-verdict", "data-askfirst-score"] });
+}"""
+LATENCY = """() => {
+  const p = window.__askfirst;
+  const after = p.shown.filter((t) => t >= p.lastInput);
+  return after.length ? after[0] - p.lastInput : null;
+}"""
+
+LATENCIES: dict[str, float] = {}
+
+
+@dataclass
+class Surface:
+    name: str
+    path: str
+    editor: str
+    pitch_verdict: str
+    open: Callable[[Page], None] = lambda page: None
+
+
+def open_invite(name: str) -> Callable[[Page], None]:
+    def steps(page: Page) -> None:
+        page.get_by_role("button", name=f"Invite {name} to connect").click()
+        page.get_by_role("button", name="Add a note").click()
+    return steps
+
+
+SURFACES = [
+    Surface("messaging page", "/messaging/thread/2-MjA0ZTk1/", ".msg-form__contenteditable", "pitch_heavy"),
+    Surface("messaging page, Enter to send", "/messaging/thread/2-ZmVlZGJh/", ".msg-form__contenteditable", "pitch_heavy"),
+    Surface("chat overlay in #interop-outlet's shadow root", "/feed/", ".msg-form__contenteditable", "pitch_heavy"),
+    Surface("older chat overlay", "/notifications/", ".msg-form__contenteditable", "pitch_heavy"),
+    Surface("InMail", "/in/olivia-chen-88/", ".msg-form__contenteditable", "pitch_heavy"),
+    Surface("connection note on a profile", "/in/priya-shah-9/", "textarea#custom-message", "premature",
+            open_invite("Priya Shah")),
+    Surface("connection note from search, in the shadow root", "/search/results/people/",
+            "textarea[name=message]", "premature", open_invite("Tom Baker")),
+]
+
+
+def type_draft(page: Page, selector: str, text: str) -> None:
+    box = page.locator(selector)
+    box.click()
+    box.press("ControlOrMeta+a")
+    box.press("Delete")
+    box.press_sequentially(text, delay=5)
+
+
+@pytest.mark.parametrize("surface", SURFACES, ids=[s.name for s in SURFACES])
+def test_a_pitch_is_flagged_and_a_genuine_note_is_ok(page: Page, surface: Surface):
+    page.goto(LI + surface.path)
+    surface.open(page)
+    page.evaluate(LATENCY_PROBE)
+
+    type_draft(page, surface.editor, PITCH)
+    panel = page.locator(PANEL)
+    expect(panel).to_have_attribute("data-askfirst-verdict", surface.pitch_verdict)
+    score = int(panel.get_attribute("data-askfirst-score"))
+    assert 50 <= score <= 100
+    latency = page.evaluate(LATENCY)
+    LATENCIES[surface.name] = latency
+    print(f"\n{surface.name}: verdict {surface.pitch_verdict} shown {latency:.0f} ms after the last keystroke")
+    # The highlights and the suggestion are inside the panel's shadow root.
+    expect(panel.locator("mark").first).to_be_visible()
+    expect(panel.locator(".suggestion").first).to_be_visible()
+    # The draft itself is untouched: the panel lives outside the editor.
+    box = page.locator(surface.editor)
+    assert (box.input_value() if box.evaluate("e => e.tagName") == "TEXTAREA" else box.inner_text()).strip() == PITCH
+    assert box.evaluate(f"e => e.querySelector('{PANEL}') === null")
+
+    type_draft(page, surface.editor, GENUINE)
+    expect(panel).to_have_attribute("data-askfirst-verdict", "ok")
+    expect(page.locator(PANEL)).to_have_count(1)
+
+
+def test_the_verdict_comes_within_400_ms_of_the_last_keystroke():
+    if len(LATENCIES) < len(SURFACES):
+        pytest.skip("needs the surface tests above")
+    values = sorted(LATENCIES.values())
+    median = statistics.median(values)
+    print(f"\nlast keystroke -> verdict shown: median {median:.0f} ms, max {values[-1]:.0f} ms "
+          f"over {len(values)} surfaces (budget 400 ms, 250 ms of it debounce)")
+    assert median <= 400
+
+
+def test_the_panel_can_be_collapsed_without_taking_focus(page: Page):
+    page.goto(LI + "/messaging/thread/2-MjA0ZTk1/")
+    type_draft(page, ".msg-form__contenteditable", PITCH)
+    panel = page.locator(PANEL)
+    expect(panel).to_have_attribute("data-askfirst-verdict", "pitch_heavy")
+    assert page.evaluate("() => document.activeElement.classList.contains('msg-form__contenteditable')")
+    toggle = panel.get_by_role("button", name="Hide")
+    toggle.click()
+    expect(panel.get_by_role("button", name="Show")).to_have_attribute("aria-expanded", "false")
+    # The caret stayed in the message box: the next keystroke lands there.
+    page.keyboard.type(" Thanks!")
+    assert page.locator(".msg-form__contenteditable").inner_text().strip().endswith("Thanks!")
+    expect(panel.locator("[role=status]")).to_be_hidden()
+
+
+def test_the_try_page_shows_the_same_panel(paired, page: Page):
+    page.goto(paired.browser.url("try/try.html"))
+    page.get_by_role("button", name="Paste an example pitch").click()
+    expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", "pitch_heavy")
+    page.get_by_label("What you are writing").select_option("connection_note")
+    expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", "premature")
