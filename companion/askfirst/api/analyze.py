@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import Blueprint
 
 from ..analysis.result import KINDS, MAX_DRAFT_CHARS
@@ -40,7 +42,8 @@ def analyze():
     # Imported here, not at module load: the engine's word lists are not needed to start serving.
     from ..analysis import DraftError, analyze as run
 
-    timing = companion().store.timing(key)
+    # Local time, so "wait until Sunday" means the user's Sunday.
+    timing = companion().store.timing(key, now=datetime.now().astimezone())
     try:
         result = run(draft, kind, recipient=recipient, timing=timing)
     except DraftError as e:
