@@ -182,8 +182,10 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
             ignore_default_args=["--disable-extensions", "--disable-component-extensions-with-background-pages"],
             viewport={"width": 1280, "height": 900},
         )
-        # Only web requests: the extension's own chrome-extension:// files load as usual.
-        context.route(re.compile(r"^https?://"), route_linkedin)
+        # Web requests only, and not the companion's: the extension's own files load as
+        # usual, and the worker's calls to 127.0.0.1 never wait on this (synchronous) test
+        # thread to answer a route.
+        context.route(re.compile(r"^https?://(?!(127\.0\.0\.1|localhost)[:/])"), route_linkedin)
         worker = context.service_workers[0] if context.service_workers else context.wait_for_event(
             "serviceworker", timeout=15_000)
         extension_id = urlsplit(worker.url).hostname
@@ -211,7 +213,9 @@ class Session:
                 if predicate(event):
                     return event
             time.sleep(0.1)
-        raise AssertionError(f"no matching event for {key} within {timeout}s: {self.events_of(key)}")
+        raise AssertionError(f"no matching event for {key} within {timeout}s: {self.events_of(key)}; "
+                             f"contacts: {[c['key'] for c in self.api('GET', '/contacts')[1]['contacts']]}; "
+                             f"undelivered: {self.browser.storage('outbox')}")
 
 
 @pytest.fixture(scope="session")

@@ -187,3 +187,14 @@ describe("profile URLs", () => {
     assert.equal(linkedin.normalizeProfileUrl("/company/acme/"), null);
   });
 });
+
+describe("LinkedIn adapter: a note whose Connect click we did not see", () => {
+  it("finds the invitee's card from the name the dialog shows", () => {
+    const dom = loadFixture("invite-search.html", `${LI}/search/results/people/`);
+    const doc = dom.window.document;
+    const editor = only(linkedin.findComposers(doc));
+    editor.getRootNode().querySelector("[data-fixture-invitee-name]").textContent = "Ana López";
+    const facts = linkedin.describe(editor, doc, null);
+    assert.deepEqual(facts.recipient, { profile_url: "https://www.linkedin.com/in/ana-lopez-77/", name: "Ana López", headline: null });
+  });
+});

@@ -324,6 +324,14 @@ export function describe(editor, doc = editor.ownerDocument, hint = null) {
       const m = text(dialog).match(/invitation to ([^.?!]+?)(?: by adding| by|[.?!])/i);
       if (m) recipient = { ...(recipient || { profile_url: null, headline: null }), name: m[1].trim() };
     }
+    if (recipient && recipient.name && !recipient.profile_url) {
+      // The Connect button was clicked before we were listening: find it by the name.
+      const button = querySelectorAllDeep(doc, SELECTORS.inviteButton).find(
+        (b) => b.getAttribute("aria-label") === `Invite ${recipient.name} to connect`,
+      );
+      const found = button && inviteHint(button, doc);
+      if (found && found.profile_url) recipient = found;
+    }
     threadUrl = null;
   } else if (kind === "message" || kind === "inmail") {
     const convo = conversationOf(editor);
