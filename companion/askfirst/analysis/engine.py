@@ -21,7 +21,7 @@ from .phrasing import (
     until_phrase,
     weekday_phrase,
 )
-from .matcher import PhraseSet
+from .matcher import PhraseSet, PhraseSets
 from .readability import readability
 from .result import KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
 from .text import Draft, detect_language
@@ -33,6 +33,7 @@ _PITCH = {cue.name: (cue, PhraseSet(cue.patterns)) for cue in lx.PITCH_CUES}
 _FLATTERY = PhraseSet(lx.FLATTERY.patterns)
 _REFERENCE = PhraseSet(lx.REFERENCE_TO_THEM.patterns)
 _RELATIONSHIP = PhraseSet(lx.RELATIONSHIP.patterns)
+_EVERY_CUE = PhraseSets([phrases for _, phrases in _PITCH.values()] + [_FLATTERY, _REFERENCE, _RELATIONSHIP])
 _ASKS = PhraseSet([p for _, p in lx.ASKS], [label for label, _ in lx.ASKS])
 _PAIN = lx.PAIN_QUESTION.compile()
 _CTA = lx.CALL_TO_ACTION.compile()
@@ -220,13 +221,8 @@ def _read(draft: Draft) -> _Read:
     read = _Read(draft)
     text = draft.lower
     starts = _starts(draft)
-    for name, (_cue, phrases) in _PITCH.items():
-        found = phrases.spans(text, starts)
-        if found:
-            read.hits[name] = found
-    read.flattery = _FLATTERY.spans(text, starts)
-    read.references = _REFERENCE.spans(text, starts)
-    read.relationship = _RELATIONSHIP.spans(text, starts)
+    *pitch, read.flattery, read.references, read.relationship = _EVERY_CUE.spans(text, starts)
+    read.hits = {name: found for name, found in zip(_PITCH, pitch) if found}
 
     for tok in draft.tokens:
         if tok.lower in lx.COMMERCE_WORDS:

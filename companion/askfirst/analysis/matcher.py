@@ -2,16 +2,17 @@
 
 Python's `re` tries every alternative of a big `a|b|c|…` pattern at every position. The
 lexicon has a few hundred alternatives, so a 150-word draft would cost milliseconds. A
-`PhraseSet` sorts the alternatives by the characters they can start with (read from the
-compiled pattern's parse tree) and, at each word start, tries only those that can match
-there. Same matches as `re`'s leftmost-first alternation, several times faster.
+`PhraseSet` sorts the alternatives by the two characters they can start with (read from
+the pattern's parse tree) and, at each word start, tries only those that can match there,
+as one compiled alternation in the original order: the same matches as `re`'s
+leftmost-first alternation, several times faster.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -19,8 +20,6 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
-
-_ANY = None  # "can start with anything": always tried
 
 
 class PhraseSet:
@@ -32,41 +31,52 @@ class PhraseSet:
     def __init__(self, patterns: Sequence[str], labels: Sequence[str] | None = None) -> None:
         self.labels = list(labels) if labels is not None else [""] * len(patterns)
         wrapped = [f"(?P<b{i}>{p.replace('(?P<q>', f'(?P<q{i}>')})" for i, p in enumerate(patterns)]
-        by_char: dict[str, list[int]] = {}
-        always: list[int] = []
+        two: dict[str, set[int]] = {}
+        one: dict[str, set[int]] = {}
+        always: set[int] = set()
         for i, p in enumerate(patterns):
-            chars = _first_chars(p)
-            if chars is _ANY:
-                always.append(i)
-            else:
-                for ch in chars:
-                    by_char.setdefault(ch, []).append(i)
-        # One compiled alternation per first character keeps re's leftmost-first order
-        # among the alternatives that can start there.
+            for prefix in _prefixes(p):
+                if len(prefix) == 2:
+                    two.setdefault(prefix, set()).add(i)
+                elif prefix:
+                    one.setdefault(prefix, set()).add(i)
+                else:
+                    always.add(i)
         cache: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-        def combined(idx: list[int]) -> re.Pattern[str]:
-            key = tuple(sorted(set(idx)))
+        def combined(idx: set[int]) -> re.Pattern[str] | None:
+            key = tuple(sorted(idx))
+            if not key:
+                return None
             if key not in cache:
                 cache[key] = re.compile("|".join(wrapped[i] for i in key))
             return cache[key]
 
-        self._always = combined(always) if always else None
-        self._by_char = {ch: combined(idx + always) for ch, idx in by_char.items()}
+        self._always = combined(always)
+        self._by_char = {c: combined(idx | always) for c, idx in one.items()}
+        self._by_pair = {k: combined(idx | one.get(k[0], set()) | always) for k, idx in two.items()}
+        # A first character that only 2-character prefixes start with: nothing else can match.
+        for k in two:
+            self._by_char.setdefault(k[0], self._always)
+
+    def pattern_at(self, text: str, pos: int) -> re.Pattern[str] | None:
+        """The alternatives that can start at text[pos] (None: none can)."""
+        p = self._by_pair.get(text[pos:pos + 2])
+        if p is not None:
+            return p
+        return self._by_char.get(text[pos], self._always)
 
     def scan(self, text: str, starts: Sequence[int], lo: int = 0, hi: int | None = None) -> list[tuple[int, re.Match[str]]]:
         """Non-overlapping (alternative index, match) pairs starting at `starts` in [lo, hi)."""
         out: list[tuple[int, re.Match[str]]] = []
         stop = len(text) if hi is None else hi
         end = lo
-        by_char = self._by_char
-        always = self._always
         for pos in starts[bisect_left(starts, lo):]:
             if pos >= stop:
                 break
             if pos < end:
                 continue
-            pattern = by_char.get(text[pos], always)
+            pattern = self.pattern_at(text, pos)
             if pattern is None:
                 continue
             m = pattern.match(text, pos, stop)
@@ -85,51 +95,93 @@ class PhraseSet:
         return m.span(q) if q in m.re.groupindex and m.group(q) is not None else m.span()
 
 
-def _first_chars(pattern: str) -> frozenset[str] | None:
+class PhraseSets:
+    """Several PhraseSets scanned in one pass over the word starts.
+
+    Each set keeps its own non-overlapping matches, exactly as if scanned alone; one
+    lookup per position finds every set's candidate alternatives at once.
+    """
+
+    def __init__(self, sets: Sequence[PhraseSet]) -> None:
+        self.sets = list(sets)
+        pairs = {k for s in self.sets for k in s._by_pair}
+        chars = {c for s in self.sets for c in s._by_char} | {k[0] for k in pairs}
+
+        def candidates(pair: str | None, char: str | None) -> tuple[tuple[int, re.Pattern[str]], ...]:
+            out = []
+            for k, s in enumerate(self.sets):
+                p = (s._by_pair.get(pair) if pair else None) or (s._by_char.get(char, s._always) if char else s._always)
+                if p is not None:
+                    out.append((k, p))
+            return tuple(out)
+
+        self._by_pair = {k: candidates(k, k[0]) for k in pairs}
+        self._by_char = {c: candidates(None, c) for c in chars}
+        self._default = candidates(None, None)
+
+    def spans(self, text: str, starts: Sequence[int]) -> list[list[tuple[int, int]]]:
+        found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
+        ends = [0] * len(self.sets)
+        by_pair, by_char, default = self._by_pair, self._by_char, self._default
+        for pos in starts:
+            todo = by_pair.get(text[pos:pos + 2]) or by_char.get(text[pos], default)
+            for k, pattern in todo:
+                if pos < ends[k]:
+                    continue
+                m = pattern.match(text, pos)
+                if m and m.end() > pos:
+                    found[k].append(m.span())
+                    ends[k] = m.end()
+        return found
+
+
+_MAX_PREFIXES = 4000
+
+
+def _prefixes(pattern: str) -> set[str]:
+    """Strings of up to 2 characters one of which every match of `pattern` starts with.
+
+    A 1-character string means "this, then anything"; "" means "anything" (always tried).
+    """
     try:
-        return _first(list(_p.parse(pattern)))
+        found = _seq_prefixes(list(_p.parse(pattern)), 2, 0)
     except Exception:  # an internal API: if it changes, be correct and slower
-        return _ANY
+        return {""}
+    return found if len(found) <= _MAX_PREFIXES else {""}
 
 
-def _first(items: Iterable[tuple]) -> frozenset[str] | None:
-    """First characters a sequence of parsed regex items can match, or _ANY."""
-    acc: set[str] = set()
-    for op, av in items:
-        if op is _c.AT:  # \b, ^: zero width
-            continue
-        if op is _c.LITERAL:
-            return frozenset(acc | {chr(av)})
-        if op is _c.IN:
-            chars = _in_chars(av)
-            return _ANY if chars is _ANY else frozenset(acc | chars)
-        if op is _c.SUBPATTERN:
-            sub = _first(list(av[-1]))
-            return _ANY if sub is _ANY else frozenset(acc | sub)
-        if op is _c.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                sub = _first(list(branch))
-                if sub is _ANY:
-                    return _ANY
-                union |= sub
-            return frozenset(acc | union)
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            lo, _hi, body = av
-            sub = _first(list(body))
-            if sub is _ANY:
-                return _ANY
-            acc |= sub
-            if lo > 0:
-                return frozenset(acc)
-            continue  # optional: the next item may come first too
-        if op is _c.ASSERT_NOT:
-            continue
-        return _ANY
-    return _ANY  # everything optional: may match the empty string anywhere
+def _seq_prefixes(items: list, n: int, depth: int) -> set[str]:
+    if n == 0 or not items or depth > 40:
+        return {""}
+    (op, av), rest = items[0], items[1:]
+    if op in (_c.AT, _c.ASSERT_NOT, _c.ASSERT):  # zero width
+        return _seq_prefixes(rest, n, depth + 1)
+    if op is _c.LITERAL:
+        return {chr(av) + tail for tail in _seq_prefixes(rest, n - 1, depth + 1)}
+    if op is _c.IN:
+        chars = _in_chars(av)
+        if chars is None:
+            return {""}
+        tails = _seq_prefixes(rest, n - 1, depth + 1)
+        return {c + t for c in chars for t in tails}
+    if op is _c.SUBPATTERN:
+        return _seq_prefixes(list(av[-1]) + rest, n, depth + 1)
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            out |= _seq_prefixes(list(branch) + rest, n, depth + 1)
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        lo, hi, body = av
+        again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi is _c.MAXREPEAT else hi - 1, body))]
+        out = _seq_prefixes(list(body) + again + rest, n, depth + 1)
+        if lo == 0:
+            out |= _seq_prefixes(rest, n, depth + 1)
+        return out
+    return {""}  # \w, ., anything else: no known prefix from here on
 
 
-def _in_chars(av: list[tuple]) -> frozenset[str] | None:
+def _in_chars(av: list) -> set[str] | None:
     chars: set[str] = set()
     for op, val in av:
         if op is _c.LITERAL:
@@ -137,8 +189,8 @@ def _in_chars(av: list[tuple]) -> frozenset[str] | None:
         elif op is _c.RANGE:
             lo, hi = val
             if hi - lo > 300:
-                return _ANY
+                return None
             chars.update(chr(c) for c in range(lo, hi + 1))
         else:  # categories (\w, \d), negation: anything
-            return _ANY
-    return frozenset(chars)
+            return None
+    return chars

@@ -114,9 +114,10 @@ def detect_language(draft: Draft) -> str:
     Scripts first (a draft written mostly in Cyrillic or Han is not English); then, for
     Latin text, which language's function words it uses most.
     """
-    letters = len(_LETTER.findall(draft.text))
+    non_latin = _NON_LATIN_LETTER.findall(draft.text)
+    letters = len(_LETTER.findall(draft.text)) if non_latin else 1
     by_script: dict[str, int] = {}
-    for ch in _NON_LATIN_LETTER.findall(draft.text):
+    for ch in non_latin:
         cp = ord(ch)
         for (lo, hi), lang in _SCRIPT_LANG:
             if lo <= cp <= hi:
@@ -124,7 +125,7 @@ def detect_language(draft: Draft) -> str:
                 break
         else:
             by_script["other"] = by_script.get("other", 0) + 1
-    if letters == 0:
+    if letters == 0 or not draft.tokens:
         return "und"
     if by_script:
         lang, count = max(by_script.items(), key=lambda kv: kv[1])
