@@ -25,5 +25,9 @@ def _register() -> None:
     for command in (serve, pair, today, export, forget, wipe):
         main.add_command(command)
 
+    from .imports import import_
+
+    main.add_command(import_)
+
 
 _register()

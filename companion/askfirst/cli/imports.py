@@ -1,0 +1,105 @@
+"""`askfirst import linkedin PATH`: your LinkedIn history, so timing works from day one."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from itertools import islice
+from typing import TypeVar
+
+import click
+
+from ..imports import LinkedInExport, NotAnExport
+from ..profiles import ProfileError, normalise
+from .data import data_dir_option, open_store
+
+EXIT_NOT_AN_EXPORT = 2
+CHUNK = 10_000  # events per transaction: memory stays flat, and each commit is one fsync
+SHOW_PROBLEMS = 20
+
+T = TypeVar("T")
+
+
+class NotImportable(click.ClickException):
+    exit_code = EXIT_NOT_AN_EXPORT
+
+
+@click.group("import")
+def import_() -> None:
+    """Import your history from another tool's data export."""
+
+
+@import_.command("linkedin")
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--me", "me_url", metavar="PROFILE_URL",
+              help="Your own profile URL, if Ask First cannot tell who you are in messages.csv.")
+@data_dir_option
+def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
+    """Import a LinkedIn data export: the folder, the .zip, or one of its CSV files.
+
+    Reads Connections.csv, messages.csv and Invitations.csv (Settings -> Data privacy ->
+    Get a copy of your data). Importing the same export again, or a newer one that
+    overlaps, adds nothing twice. Message text is kept only if you turned on storing text.
+    """
+    now = datetime.now().astimezone()
+    try:
+        me = normalise(me_url) if me_url else None
+    except ProfileError as e:
+        raise click.BadParameter(str(e), param_hint="--me") from None
+    try:
+        export = LinkedInExport(path, tz=now.tzinfo, me=me)  # type: ignore[arg-type]
+    except NotAnExport as e:
+        raise NotImportable(f"{e}. Nothing was imported.") from None
+
+    store = open_store(data_dir)
+    contacts_before = store.count("contacts")
+    created = duplicates = 0
+    with _progress(export.total_bytes) as advance:
+        try:
+            export.prepare(advance)  # may refuse: before the first write
+        except NotAnExport as e:
+            raise NotImportable(f"{e}. Nothing was imported.") from None
+        for chunk in _chunks(export.events(advance), CHUNK):
+            added = store.add_events(chunk)
+            created, duplicates = created + added.created, duplicates + added.duplicates
+
+    contacts = store.count("contacts")
+    due = store.due_followups(now.date(), now.tzinfo)  # type: ignore[arg-type]
+    files = ", ".join(f.label for f in export.files)
+    click.echo(f"Imported {files}" + (f" (you: {export.me.url})" if export.me else "") + ".")
+    click.echo(f"  contacts:  {contacts:,} ({contacts - contacts_before:,} new)")
+    click.echo(f"  events:    {created:,} new, {duplicates:,} already there")
+    if export.skipped:
+        click.echo("  skipped:   " + ", ".join(f"{n:,} {why}" for why, n in export.skipped.most_common()))
+    click.echo(f"  malformed: {export.problem_count:,} row{'s' if export.problem_count != 1 else ''} skipped")
+    for problem in export.problems[:SHOW_PROBLEMS]:
+        click.echo(f"    {problem}")
+    if export.problem_count > SHOW_PROBLEMS:
+        click.echo(f"    ... and {export.problem_count - SHOW_PROBLEMS:,} more")
+    click.echo(f"  follow-ups due today: {len(due):,}" + (" (see `askfirst today`)" if due else ""))
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class _progress:
+    """A progress bar on stderr when it is a terminal; otherwise nothing at all."""
+
+    def __init__(self, length: int) -> None:
+        self._bar = (click.progressbar(length=max(length, 1), label="Importing", file=sys.stderr,
+                                       show_eta=True, show_percent=True)
+                     if sys.stderr.isatty() else None)
+
+    def __enter__(self) -> Callable[[int], None] | None:
+        if self._bar is None:
+            return None
+        bar = self._bar.__enter__()
+        return bar.update
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)  # type: ignore[arg-type]
