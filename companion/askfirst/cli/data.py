@@ -28,28 +28,53 @@ def _local_today() -> tuple[date, object]:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the follow-ups as JSON (the API's shape).")
+@click.option("--ics", "ics_file", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
+              help="Also write them to FILE as an iCalendar file for any calendar app (- for stdout).")
 @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Another day than today (YYYY-MM-DD).")
 @data_dir_option
-def today(as_json: bool, day: datetime | None, data_dir: str | None) -> None:
-    """Who to follow up with today, overdue first."""
+def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: str | None) -> None:
+    """Who to follow up with today: overdue first, then today's."""
     local_day, tz = _local_today()
     when = day.date() if day else local_day
     found = open_store(data_dir).due_followups(when, tz)  # type: ignore[arg-type]
+    if ics_file:
+        from .. import ics
+
+        data = ics.calendar(found, when).encode("utf-8")
+        if ics_file == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        with open(ics_file, "wb") as f:  # bytes: the CRLF line ends must reach the file as they are
+            f.write(data)
+        click.echo(f"Wrote {len(found)} follow-up{'s' if len(found) != 1 else ''} to {ics_file}.", err=True)
     if as_json:
         click.echo(json.dumps({"date": when.isoformat(), "count": len(found),
                                "followups": [f.to_dict() for f in found]}, ensure_ascii=False, indent=2))
         return
+    click.echo(render_today(found, when))
+
+
+def render_today(found: list, when: date) -> str:
+    """The follow-ups as a readable list: Overdue, then Today, each with reason, opener and link."""
     if not found:
-        click.echo(f"No follow-ups due on {when.isoformat()}.")
-        return
-    click.echo(f"Follow-ups due on {when.isoformat()}: {len(found)}")
-    for f in found:
-        who = f.contact.name or f.contact.key
-        flag = "overdue " if f.overdue else ""
-        click.echo(f"\n* {who}: {f.kind.replace('_', ' ')} ({flag}due {f.due.isoformat()})")
-        click.echo(f"  {f.reason}")
-        click.echo(f"  Try: {f.suggestion}")
-        click.echo(f"  {f.open_url}")
+        return f"No follow-ups due on {when:%a %d %b %Y}. Nice."
+    overdue = [f for f in found if f.due < when]
+    lines = [f"Follow-ups for {when:%a %d %b %Y}: {len(found)}" + (f" ({len(overdue)} overdue)" if overdue else "")]
+    for title, group in (("Overdue", overdue), ("Today", [f for f in found if f.due >= when])):
+        if not group:
+            continue
+        lines += ["", click.style(f"{title} ({len(group)})", bold=True)]
+        for f in group:
+            who = f.contact.name or f.contact.key
+            since = f" since {f.due:%a %d %b}" if f.due < when else ""
+            lines += [
+                f"  • {who}: {f.kind.replace('_', ' ')}{since}",
+                f"    {f.reason}",
+                f"    Try: \"{f.suggestion}\"",
+                f"    {f.open_url}",
+            ]
+    return "\n".join(lines)
 
 
 @click.command()
