@@ -67,7 +67,7 @@ def render_today(found: list, when: date) -> str:
         lines += ["", click.style(f"{title} ({len(group)})", bold=True)]
         for f in group:
             who = f.contact.name or f.contact.key
-            since = f" since {f.due:%a %d %b}" if f.due < when else ""
+            since = f", due since {f.due:%a %d %b}" if f.due < when else ""
             lines += [
                 f"  • {who}: {f.kind.replace('_', ' ')}{since}",
                 f"    {f.reason}",

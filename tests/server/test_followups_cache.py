@@ -1,0 +1,55 @@
+"""Today's follow-ups are cached between requests; every kind of write must show at once."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from askfirst.profiles import normalise
+from askfirst.settings import merge
+from askfirst.store import NewEvent, Store
+
+UTC = timezone.utc
+TODAY = date(2026, 3, 10)
+ANNA = normalise("https://www.linkedin.com/in/anna/")
+BOB = normalise("https://www.linkedin.com/in/bob/")
+
+
+def kinds(store: Store) -> dict[str, str]:
+    return {f.contact.key: f.kind for f in store.due_followups(TODAY, UTC)}
+
+
+def test_a_write_in_this_process_shows_at_once(tmp_path):
+    store = Store(tmp_path / "askfirst.db")
+    store.add_event(NewEvent("a1", "message_received", datetime(2026, 3, 9, 10, tzinfo=UTC), ANNA, name="Anna"))
+    assert kinds(store) == {"linkedin:anna": "reply"}
+    assert store.due_followups(TODAY, UTC) == store.due_followups(TODAY, UTC)  # served from the cache
+
+    store.add_event(NewEvent("a2", "message_sent", datetime(2026, 3, 9, 12, tzinfo=UTC), ANNA))
+    assert kinds(store) == {}  # you replied: settled
+
+    store.add_event(NewEvent("b1", "connected", datetime(2026, 3, 1, tzinfo=UTC), BOB, name="Bob"))
+    assert kinds(store) == {"linkedin:bob": "say_hello"}
+    [hello] = store.due_followups(TODAY, UTC)
+    store.mark_followup(hello, "done")
+    assert kinds(store) == {}
+    store.close()
+
+
+def test_a_write_by_another_connection_shows_at_once(tmp_path):
+    server = Store(tmp_path / "askfirst.db")
+    assert kinds(server) == {}
+    importer = Store(tmp_path / "askfirst.db")  # as `askfirst import` in another process
+    importer.add_events([NewEvent("b1", "connected", datetime(2026, 3, 1, tzinfo=UTC), BOB, name="Bob")])
+    assert kinds(server) == {"linkedin:bob": "say_hello"}
+    importer.save_settings(merge(importer.settings(), {"say_hello_days": 30}))
+    assert kinds(server) == {}
+    importer.close()
+    server.close()
+
+
+def test_another_day_is_another_list(tmp_path):
+    store = Store(tmp_path / "askfirst.db")
+    store.add_event(NewEvent("b1", "connected", datetime(2026, 3, 9, tzinfo=UTC), BOB))
+    assert kinds(store) == {}
+    assert {f.kind for f in store.due_followups(date(2026, 3, 11), UTC)} == {"say_hello"}
+    store.close()
