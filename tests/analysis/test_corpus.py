@@ -1,6 +1,7 @@
 """Accuracy on the labelled corpus (tests/corpus/). scripts/evaluate.py prints the matrix.
 
-The hold-out file is scored, never used to write rules; its bar is lower on purpose.
+drafts.jsonl and more.jsonl were used to write the rules; holdout.jsonl is only scored,
+never read, so its figure is the honest one and its bar is lower on purpose.
 """
 
 import json
@@ -19,7 +20,7 @@ def judged(name):
     return [(it, analyze(it["text"], it.get("kind", "message"), recipient=it.get("recipient")).verdict) for it in items]
 
 
-@pytest.mark.parametrize("name, min_accuracy", [("drafts.jsonl", 0.90), ("holdout.jsonl", 0.80)])
+@pytest.mark.parametrize("name, min_accuracy", [("drafts.jsonl", 0.92), ("more.jsonl", 0.85), ("holdout.jsonl", 0.82)])
 def test_verdict_accuracy(name, min_accuracy):
     results = judged(name)
     assert len(results) >= 100
@@ -27,7 +28,7 @@ def test_verdict_accuracy(name, min_accuracy):
     assert right / len(results) >= min_accuracy, f"{right}/{len(results)}"
 
 
-@pytest.mark.parametrize("name", ["drafts.jsonl", "holdout.jsonl"])
+@pytest.mark.parametrize("name", ["drafts.jsonl", "more.jsonl", "holdout.jsonl"])
 def test_genuine_notes_are_almost_never_flagged(name):
     genuine = [(it, got) for it, got in judged(name) if it["expected"] == "ok"]
     flagged = Counter(got for _, got in genuine if got != "ok")

@@ -97,9 +97,7 @@ def analyze(
     pitches = strong >= 1 and raw >= lx.PITCHES_RAW
     if parts.get("self_focus", 0) >= 2.0 and not (read.relationship or read.references or read.questions_about_them):
         strong += 1  # a monologue about yourself, with nothing about them, is a pitch of yourself
-    pitch_heavy = not replying and (
-        (raw >= lx.PITCH_HEAVY_RAW and strong >= 2) or (raw >= lx.PITCH_HEAVY_RAW_ONE and strong >= 1)
-    ) or raw >= lx.PITCH_HEAVY_RAW_ALONE
+    pitch_heavy = (not replying and raw >= lx.PITCH_HEAVY_RAW and strong >= 1) or raw >= lx.PITCH_HEAVY_RAW_ALONE
     asks = bool(read.asks)
     interest = read.questions_about_them > 0 or bool(read.references)
 

@@ -95,6 +95,14 @@ OFFER = Cue(
         r"\b(?:i|we)(?:'ve| have)\s+(?:helped|worked with|coached|trained|placed|served)\s+"
         r"(?:over\s+|more than\s+)?\d[\d,]*\+?",
         r"\b(?:i|we)\s+(?:help|work with)\s+(?:\w+\s+){0,2}?" + _CLIENTS + r"\b",
+        r"\b(?:i|we) (?:mostly |mainly |only )?work with (?:[\w-]+ ){0,2}?[\w-]+s\b",
+        r"\b(?:firm|company|agency|team|studio|platform|startup|practice|fund|group) (?:that|which) (?:helps|acquires|"
+        r"builds|provides|offers|makes|does|runs|connects|matches|buys|sells|invests|specializes|specialises)\b",
+        r"\b(?:provides|offers|specializes in|specialises in) (?:[\w-]+ ){0,2}?(?:\d[\d,]*\+?|services|solutions|"
+        r"a (?:free|full|complete|fixed))",
+        r"\bwe(?:'re| are) (?:actively )?(?:buying|acquiring|investing in|looking to (?:acquire|buy|invest))\b|\bpay cash\b",
+        r"\bno (?:credit )?card (?:needed|required)\b|\bat no cost to you\b|\bzero upfront\b",
+        r"\bi (?:match|place|connect) [\w-]+s with\b",
         r"\bi(?:'m| am) (?:building|launching|offering|selling|running|starting)\s+(?:a|an|my)\b",
         # Introducing yourself as the seller: "I'm a mortgage broker", "fractional CFO here".
         r"\bi(?:'m| am) (?:a|an) (?:[\w&/-]+,? ){0,4}?(?:coach|consultant|broker|realtor|agent|advis[eo]r|"
@@ -112,6 +120,17 @@ OFFER = Cue(
         r"\bwe (?:make|manufacture|produce|sell|install|print|supply|distribute|import|export|source)\b",
         r"\bi (?:do|offer|write|design|build|edit|shoot|create|make|manage|handle|teach|train) "
         r"(?:[\w&/-]+,? ){0,4}?for " + _CLIENTS.replace("(?:", "(?:[\\w-]+ ){0,2}?(?:", 1) + r"\b",
+        # "We do X for Y", "I shoot brand photos for restaurants": what the sender sells, to whom.
+        r"\b(?:i|we) (?:also |now |currently |mainly |mostly |specifically |just )?(?:do|make|build|run|shoot|"
+        r"write|produce|edit|design|develop|create|install|supply|source|buy|sell|fix|rescue|match|"
+        r"represent|ghostwrite|manage|host|organi[sz]e|plan|print|clean|ship|migrate|recruit|train|teach|"
+        r"coach|audit|insure|finance|translate|film|record|deliver|automate|handle|place|provide|offer)"
+        r"(?: [\w&/'-]+,?){0,6}? (?:for|to) (?:[\w-]+ ){0,2}?[\w-]+s\b",
+        r"\b(?:i|we) (?:also |now |currently |just )?(?:write|make|build|do) (?:[\w&/'-]+ ){0,4}?for (?:you|them)\b",
+        r"\b(?:i|we) (?:also |now |currently |just )?(?:do|make|build|run|shoot|write|produce|edit|design|"
+        r"supply|source|buy|sell|fix|rescue|represent|ghostwrite|host|print|clean|ship|install|recruit|"
+        r"translate|film)(?: [\w&/'-]+,?){0,3}? [\w-]+s\b(?! (?:ago|of mine|together))",
+        r"\bthat's (?:exactly |actually )?(?:what|where) (?:we|i) (?:do|come in|help)\b",
         r"\b(?:i|we) help (?:you|people|folks|women|men|moms|parents|[\w-]+s) (?:to )?(?:\w+ )?"
         r"(?:break|get|grow|land|find|build|scale|hit|make|achieve|reach|unlock|double|save|keep|"
         r"stop|become|create|launch|go|turn|earn|lose|sell|close|win|protect|retire)\b",
@@ -153,6 +172,9 @@ CREDENTIALS = Cue(
         r"\b(?:certified|accredited|licensed|award[- ]winning|best[- ]?selling|featured (?:in|on)|"
         r"as seen (?:in|on)|forbes|inc\.? 5000|fortune 500|ivy league|top \d+%|top-rated|"
         r"internationally recogni[sz]ed|renowned)\b",
+        r"\b(?:doing this|in this (?:business|industry|game)|in the business) (?:for )?\d+\+? (?:years|yrs)\b",
+        r"\b\d[\d,]*\+ (?:[\w-]+ )?(?:audiences|clients|companies|customers|students|founders|brands|businesses|homes|"
+        r"deals|events|projects|teams|agencies|practices|creators|leaders|people|hires|placements|reviews)\b",
         r"\b(?:results[- ]driven|detail[- ]oriented|self[- ]starter|highly motivated|go-getter|"
         r"proven track record|track record of|skill ?set|extensive experience|strong background|"
         r"seasoned|dynamic professional|passionate (?:and|about)|team player|hard[- ]working)\b",
@@ -185,7 +207,15 @@ CALL_TO_ACTION = Cue(
         r"(?:demo|partnership|collaboration|learning more|hearing more|a (?:quick )?look)\b",
         r"\bworth\s+a\s+(?:quick\s+)?(?:\d+[- ]?min(?:ute)?\s+)?(?:call|chat|conversation|look)\b",
         r"\bwould (?:you|it) (?:be )?(?:opposed|against) to\b",
-        r"\blink in (?:bio|my profile)\b",
+        r"\blink in (?:my )?(?:bio|profile)\b",
+        r"\b(?:opening|only|just) \d+ (?:spots|seats|places|slots)\b|\bdoors close\b|\bpre-?order\b",
+        r"\bbook (?:online|now|today|yours|your (?:spot|seat|place|ticket)|here)\b",
+        r"\b(?:only )?\d+ (?:tickets?|spots?|seats?|places?|stands?|slots?) (?:still )?(?:left|available|remaining)\b|"
+        r"\b(?:tickets?|spots?|seats?|places?) (?:are )?(?:still )?(?:available|left|going fast)\b|\blast call\b",
+        r"\b(?:rates|pricing|prices|details) (?:on|upon) request\b|\bavailable (?:now|immediately|from)\b",
+        r"\bcheck (?:out )?(?:our|my) (?:reel|portfolio|work|site|website|page|samples|catalog(?:ue)?|menu)\b",
+        r"\b(?:want|shall|can|should) (?:me to|i) send (?:you |over )?(?:a few|some|you|over|the|our|my)\b|"
+        r"\b(?:connect|reply|dm me) and i(?:'ll| will) send\b",
         r"\bdm me\b|\b(?:whatsapp|telegram|text) me (?:at|on)\b",
         r"\bjoin (?:the|our|my) (?:telegram|discord|whatsapp|group|team|community|waitlist|webinar|"
         r"masterclass|challenge|free)\b",
@@ -312,7 +342,7 @@ FLATTERY = Cue(
 ASKS: tuple[tuple[str, str], ...] = (
     # (what is asked for, pattern)
     # "15 minutes" is a request when someone is asked to give them, not "running 5 min late".
-    ("a call", r"\b(?:spare|have|got|give me|take|need|borrow|grab|find|for|just|only|quick) "
+    ("a call", r"\b(?:spare|have|got|give me|take|need|borrow|grab|find|for|just|only|quick|love|like|want) "
      r"(?:a |your |the )?(?P<q>(?:few|couple of|\d+|five|ten|fifteen|twenty|thirty)[- ]?min(?:ute)?s?)\b(?! ago| late)"),
     ("a call", r"\b(?:few|\d+|five|ten|fifteen|twenty|thirty)[- ]?min(?:ute)?s? (?:of your time|to (?:chat|talk|connect)|call|chat)\b"),
     ("a call", r"\b(?:quick|short|brief|virtual|phone|zoom|video|intro|introductory|discovery|"
@@ -346,7 +376,7 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"subscribe to (?:my|our)|support (?:my|our) (?:campaign|kickstarter|launch|fundraiser)|"
      r"sign (?:my|our|the) petition|donate to (?:my|our))\b"),
     ("a review", r"\b(?:review(?:ing)?|look(?:ing)? (?:at|over)|take a look at|give (?:me )?feedback on|feedback on|"
-     r"critique|proofread) (?:my|our) (?:new |latest |first |updated )?(?:resume|résumé|cv|profile|deck|pitch|website|app|book|"
+     r"critique|proofread|looking at|tell me what you think of) (?:my|our) (?:new |latest |first |updated )?(?:landing page|site|repo|code|video|podcast|article|essay|idea|resume|résumé|cv|profile|deck|pitch|website|app|book|"
      r"portfolio|startup|product|draft|proposal|business plan|application)\b"),
     ("a purchase", r"\b(?:(?:buy|purchase|order) (?:it |one |some )?(?:from (?:me|us)|(?:my|our) )|try (?:it|our|my) (?:out|for free|free)|"
      r"start (?:a|your) free trial|sign up for (?:my|our|the)|invest in (?:my|our))\b"),
@@ -367,6 +397,17 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"bumping this|following up on my (?:last |previous )?(?:message|note|email))\b"),
     ("a recommendation", r"\b(?:write (?:me )?a (?:short )?(?:linkedin )?(?:recommendation|reference|testimonial)|"
      r"(?:be|act as) (?:a|my) reference|need (?:two |a few )?references)\b"),
+    ("an internship", r"\b(?:take|takes|taking|hire|hires|hiring|have|has|offer|offers) (?:summer |any |on )?"
+     r"interns\b|\binternship (?:opportunit(?:y|ies)|positions?|openings?|programs?)\b|\bany internships?\b"),
+    ("a guest spot", r"\b(?:come|be|appear) on (?:my|our) (?:podcast|show|channel|livestream|panel|stream)\b|"
+     r"\bbe a guest on\b|\b(?:speak|be a speaker) at (?:my|our)\b"),
+    ("a vote", r"\bvot(?:e|ing) for (?:me|us|my|our)\b|\b(?:like|comment on|share|repost) (?:and comment on )?(?:my|our) "
+     r"(?:latest |new |last |recent )?(?:post|article|video|reel)\b"),
+    ("a job", r"\b(?:keep me in mind|think of me (?:for|if|when)|if you (?:ever )?need (?:a|an) [\w -]{2,30}?"
+     r"(?:editor|designer|developer|writer|photographer|freelancer|assistant|consultant|va)\b)"),
+    ("a sponsorship", r"\b(?:looking for sponsors|sponsor (?:us|our|my)|(?:be able|willing|like) to (?:contribute|sponsor|donate)|"
+     r"contribut(?:e|ion) to (?:our|my))\b"),
+    ("mentorship", r"\b(?:career advice|your advice on|some advice on|(?:pick|borrow) your brain)\b"),
     ("mentorship", r"\b(?:be my mentor|mentor me|your mentorship|some (?:advice|guidance) on (?:my|how i))\b"),
     ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
      r"spare|give me|send me (?:a|some) (?:leads|referrals|clients)))\b"),
@@ -481,7 +522,9 @@ COMMERCE_WORDS = frozenset("""
     candidates recruiting webinar course masterclass coaching workshop booking calendar exclusive
     limited launching beta waitlist signup upgrade install proven results-driven scalable tailored
     bespoke custom leverage efficiency productivity compliance footprint quota deposit commission
-    listings listing mortgage refinance insurance policy portfolio cashflow leads-to
+    listings listing mortgage refinance insurance policy portfolio cashflow financing special tasting
+    exhibitor sponsorship sponsors tickets appointments hotlist retainer packages stands reel
+    nearshore offshore fixed-price upfront installation
 """.split())
 COMMERCE_FREE_WORDS = 2  # distinct commercial words a genuine note may well contain
 COMMERCE_POINTS = 0.6  # per distinct commercial word beyond those
@@ -563,7 +606,6 @@ LANGUAGE_NAMES = {
 LONG_FIRST_MESSAGE_WORDS = 120  # "a first message over ~120 words is a speech"
 HARD_TO_READ_FLESCH = 35.0  # below this, most readers skim
 SCORE_HALF_POINT = 4.0  # raw pitch points at which the 0–100 score reaches 50
-PITCH_HEAVY_RAW = 3.5  # raw points (with two strong signals) that make a draft pitch-heavy
-PITCH_HEAVY_RAW_ONE = 4.5  # raw points that make a draft pitch-heavy with one strong signal
+PITCH_HEAVY_RAW = 3.5  # raw points (with at least one strong signal) that make a draft pitch-heavy
 PITCH_HEAVY_RAW_ALONE = 8.0  # raw points that make a draft pitch-heavy whatever the mix
-PITCHES_RAW = 2.5  # raw points above which a draft "pitches" (for premature)
+PITCHES_RAW = 2.0  # raw points above which a draft "pitches" (for premature)
