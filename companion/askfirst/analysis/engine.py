@@ -210,7 +210,7 @@ def _starts(draft: Draft) -> list[int]:
     Every pattern begins at one of these, so matching only there (instead of at every
     character, as finditer does) gives the same hits several times faster.
     """
-    starts = {t.start for t in draft.tokens}
+    starts = {s for s, _ in draft.word_spans}
     starts.update(m.start() for m in _SYMBOL_START.finditer(draft.folded))
     return sorted(starts)
 
@@ -222,14 +222,14 @@ def _read(draft: Draft) -> _Read:
     *pitch, read.flattery, read.references, read.relationship = _EVERY_CUE.spans(text, starts)
     read.hits = {name: found for name, found in zip(_PITCH, pitch) if found}
 
-    for tok in draft.tokens:
-        if tok.lower in lx.COMMERCE_WORDS:
-            read.commerce.add(tok.lower)
-        if tok.lower in lx.FIRST_PERSON and not (tok.lower == "us" and tok.text == "US"):
-            read.first_person.append((tok.start, tok.end))
-            if tok.lower in lx.CORPORATE_WE:
+    for word, (start, end) in zip(draft.words, draft.word_spans):
+        if word in lx.COMMERCE_WORDS:
+            read.commerce.add(word)
+        if word in lx.FIRST_PERSON and not (word == "us" and draft.text[start:end] == "US"):
+            read.first_person.append((start, end))
+            if word in lx.CORPORATE_WE:
                 read.corporate_we += 1
-        elif tok.lower in lx.SECOND_PERSON:
+        elif word in lx.SECOND_PERSON:
             read.second_person += 1
 
     for sentence in draft.sentences:
@@ -266,7 +266,7 @@ def _non_overlapping(asks: list[tuple[str, int, int]]) -> list[tuple[str, int, i
 def _metrics(read: _Read) -> dict[str, Any]:
     draft = read.draft
     return {
-        "words": len(draft.tokens),
+        "words": len(draft.words),
         "characters": len(draft.text),
         "sentences": len(draft.sentences),
         "questions": read.questions,
@@ -470,7 +470,7 @@ def _unsupported_language(draft: Draft, kind: str, language: str, context: dict[
             "Check it yourself: is it about them, and does it ask a question before asking for anything?",
         ),),
         metrics={
-            "words": len(draft.tokens), "characters": len(draft.text), "sentences": len(draft.sentences),
+            "words": len(draft.words), "characters": len(draft.text), "sentences": len(draft.sentences),
             "questions": sum(1 for s in draft.sentences if s.is_question), "questions_about_them": 0,
             "first_person": 0, "second_person": 0, "links": len(draft.links), "asks": 0,
             "reading_time_s": 0.0, "flesch_reading_ease": None, "grade_level": None,

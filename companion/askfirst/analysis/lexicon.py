@@ -256,7 +256,7 @@ PAIN_QUESTION = Cue(
         r"\bare you open to (?:new |other )?(?:opportunities|roles|offers|a (?:new )?(?:role|move|change))\b",
         r"\b(?:is that|would that be|is this) something (?:you(?:'d| would)|your team would) (?:consider|be interested)",
         r"\bhave you (?:ever )?(?:considered|thought about) (?:outsourcing|switching|hiring|investing|using|working with)\b",
-        r"^\W*(?:interested|sound interesting|want in)\?",
+        r"\b(?:interested|sound interesting|want in)\?",
         r"\b(?:thinking about|planning on|planning to) (?:buying|selling|refinancing|investing|relocating)\b",
     ),
 )

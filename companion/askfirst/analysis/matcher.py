@@ -158,8 +158,8 @@ def _seq_prefixes(items: list, n: int, depth: int) -> set[str]:
         return _seq_prefixes(rest, n, depth + 1)
     if op is _c.LITERAL:
         return {chr(av) + tail for tail in _seq_prefixes(rest, n - 1, depth + 1)}
-    if op is _c.IN:
-        chars = _in_chars(av)
+    if op is _c.CATEGORY or op is _c.IN:
+        chars = _in_chars(av if op is _c.IN else [(op, av)])
         if chars is None:
             return {""}
         tails = _seq_prefixes(rest, n - 1, depth + 1)
@@ -191,6 +191,14 @@ def _in_chars(av: list) -> set[str] | None:
             if hi - lo > 300:
                 return None
             chars.update(chr(c) for c in range(lo, hi + 1))
-        else:  # categories (\w, \d), negation: anything
+        elif op is _c.CATEGORY and val in _CATEGORY_CHARS:
+            chars.update(_CATEGORY_CHARS[val])
+        else:  # \w, negation: anything
             return None
     return chars
+
+
+_CATEGORY_CHARS = {
+    _c.CATEGORY_DIGIT: "0123456789",
+    _c.CATEGORY_SPACE: " \t\n\r\f\v",
+}

@@ -6,7 +6,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
 
 from .lexicon import FUNCTION_WORDS
 
@@ -39,13 +38,6 @@ _SCRIPT_LANG = (
 )
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    lower: str
-
-
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -69,9 +61,14 @@ class Draft:
         self.lower = self.folded.translate(_ASCII_LOWER)
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        lower = self.lower
-        return [Token(s, e, self.folded[s:e], lower[s:e]) for s, e in (m.span() for m in WORD.finditer(lower))]
+    def words(self) -> list[str]:
+        """The words, lower-cased (ASCII), in order."""
+        return WORD.findall(self.lower)
+
+    @cached_property
+    def word_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each word, in the same order as `words`."""
+        return [m.span() for m in WORD.finditer(self.lower)]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -125,7 +122,7 @@ def detect_language(draft: Draft) -> str:
                 break
         else:
             by_script["other"] = by_script.get("other", 0) + 1
-    if letters == 0 or not draft.tokens:
+    if letters == 0 or not draft.words:
         return "und"
     if by_script:
         lang, count = max(by_script.items(), key=lambda kv: kv[1])
@@ -134,8 +131,8 @@ def detect_language(draft: Draft) -> str:
             return "ja" if by_script.get("ja") else lang
 
     counts = {lang: 0 for lang in FUNCTION_WORDS}
-    for tok in draft.tokens:
-        for lang in _LANGS_OF.get(tok.lower.lower(), ()):
+    for word in draft.words:
+        for lang in _LANGS_OF.get(word.lower(), ()):
             counts[lang] += 1
     english = counts.pop("en")
     other, other_count = max(counts.items(), key=lambda kv: kv[1])
@@ -143,7 +140,7 @@ def detect_language(draft: Draft) -> str:
         return other
     if other_count == 1 and english == 0 and _has_foreign_diacritics(draft.text):
         return other
-    return "en" if english or len(draft.tokens) >= 3 else "und"
+    return "en" if english or len(draft.words) >= 3 else "und"
 
 
 _LANGS_OF: dict[str, tuple[str, ...]] = {}
