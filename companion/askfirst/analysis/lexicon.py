@@ -151,7 +151,9 @@ OFFER = Cue(
         r"\blooking for (?:a few|some|\d+|more) (?:more )?(?:motivated|ambitious|driven|like-minded|hungry|"
         r"serious) (?:people|individuals|women|men|partners|entrepreneurs|leaders)\b",
         r"\b(?:we|i)(?:'ve)? (?:just )?(?:launched|released|built|created|developed) (?:a|an|our|my) (?:new )?"
-        r"(?:[\w-]+ ){0,2}?(?:app|platform|tool|product|service|course|book|software|solution|program)\b",
+        r"(?:[\w-]+ ){0,3}?(?:app|platform|tool|product|service|course|book|software|solution|program|package|"
+        r"offering|feature|edition|collection|line)\b",
+        r"\bjust (?:launched|released|shipped|opened|rolled out) (?:a|an|our|my) (?:new|brand[- ]new)\b",
         r"\bthat's where (?:we|i) come in\b|\byou(?:'ll| will) need (?:a|an|the right)\b",
         r"\b(?:our|my) (?:rates|prices|fees)\b|\b(?:fast|quick|48h|24h) turnaround\b|\blow moq\b",
         r"\bi have (?:\d+|a few|several|some) (?:open )?(?:roles|positions|openings|opportunities)\b",
@@ -178,8 +180,9 @@ CREDENTIALS = Cue(
         r"\b(?:results[- ]driven|detail[- ]oriented|self[- ]starter|highly motivated|go-getter|"
         r"proven track record|track record of|skill ?set|extensive experience|strong background|"
         r"seasoned|dynamic professional|passionate (?:and|about)|team player|hard[- ]working)\b",
-        r"\bmy (?:resume|résumé|cv|portfolio|background|experience|skills|expertise|qualifications|"
-        r"achievements|accomplishments|credentials)\b",
+        # (Not "my CV": asking someone to read it is a request, judged as one.)
+        r"\bmy (?:background|experience|skills|expertise|qualifications|achievements|accomplishments|"
+        r"credentials|track record)\b",
         r"\bi (?:have|hold|earned|bring) (?:an? |my )?(?:mba|phd|master'?s|degree|certification|"
         r"\d+\+? years)\b",
         r"\b(?:i (?:recently |just )?graduated|gpa|internships? (?:at|with)|i have completed|i am skilled in|"
