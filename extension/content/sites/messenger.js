@@ -1,0 +1,367 @@
+// The Messenger adapter: www.messenger.com and www.facebook.com/messages. Meta's web
+// clients write with a Lexical editor (`div[contenteditable][role="textbox"]
+// [data-lexical-editor]`, aria-label "Message"; older builds: Draft.js, "Type a
+// message..."), send on Enter or with a role="button" div labelled "Press enter to send"
+// (or "Send"), and list messages as `role="row"` in a grid labelled "Messages in
+// conversation with …" (older builds: `[data-scope="messages_table"]` cells). Class names
+// are generated (`x1lliihq …`), so the selectors below key on roles, aria labels,
+// data-scope/data-testid attributes and link shapes, most specific first.
+
+import { readDraft as readEditor } from "../draft.js";
+
+export const site = "messenger";
+
+export const SELECTORS = {
+  editor: [
+    '[contenteditable="true"][role="textbox"][aria-label="Message"]',
+    '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+    '[contenteditable="true"][role="textbox"][aria-label^="Type a message"]',
+    '[contenteditable="true"][aria-label^="Message"]',
+    '[role="main"] [contenteditable="true"][role="textbox"]',
+  ],
+  send: [
+    '[aria-label="Press enter to send"]',
+    '[aria-label="Press Enter to send"]',
+    '[role="button"][aria-label="Send"]',
+    'button[aria-label="Send"]',
+    '[data-testid="send-button"]',
+  ],
+  conversation: ['[role="main"]', "main"],
+  // The person's name at the top of the thread.
+  headerName: ['[role="main"] h2', '[role="main"] [role="heading"]', '[role="main"] h1'],
+  messageList: [
+    '[role="grid"][aria-label^="Messages in conversation"]',
+    '[aria-label^="Messages in conversation"]',
+    '[role="main"] [role="grid"]',
+    '[role="main"] [role="log"]',
+  ],
+  messageItem: ['[role="row"]', '[data-scope="messages_table"]', '[role="gridcell"]'],
+  messageOwn: ['[data-testid="outgoing_message"]', '[data-testid="message-container"][data-outgoing="true"]'],
+  messageIncoming: ['[data-testid="incoming_message"]'],
+  senderLabel: ["h5", "h6", '[data-scope="messages_table"] [role="heading"]'],
+  messageTime: ["time", "abbr[aria-label]", '[data-scope="date_break"]'],
+};
+
+// Paths on facebook.com that are features, not people (profiles.py refuses the first few).
+const RESERVED = new Set([
+  "messages", "groups", "pages", "events", "watch", "marketplace", "home.php", "login", "t", "e2ee",
+  "photo", "photo.php", "photos", "stories", "reel", "reels", "friends", "notifications", "settings",
+  "help", "privacy", "policies", "bookmarks", "gaming", "hashtag", "share", "sharer", "sharer.php",
+  "l.php", "search", "ads", "business", "saved", "memories", "fundraisers", "story.php", "permalink.php",
+]);
+const NAME = /^[a-z0-9.]{1,100}$/;
+
+const any = (list) => list.join(", ");
+const text = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : "");
+
+function first(scope, selectors) {
+  if (!scope || typeof scope.querySelector !== "function") return null;
+  for (const sel of selectors) {
+    const hit = scope.querySelector(sel);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * The profile a Facebook or Messenger link points to, as the companion keys it:
+ * `https://www.facebook.com/<name>` or `https://www.facebook.com/profile.php?id=<digits>`.
+ * Messenger's `/t/<id>` thread links count (for one-to-one threads the id is the
+ * person's); anything else is null.
+ */
+export function normalizeProfileUrl(href, base = "https://www.facebook.com/") {
+  if (!href) return null;
+  let url;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  const messenger = /(^|\.)messenger\.com$/.test(host);
+  if (!messenger && !/^(www\.|m\.|web\.)?facebook\.com$/.test(host)) return null;
+  const segments = url.pathname.split("/").filter(Boolean).map((s) => decodeURIComponent(s));
+  let name = null;
+  if (segments[0] === "profile.php") name = /^\d+$/.test(url.searchParams.get("id") || "") ? url.searchParams.get("id") : null;
+  else if (messenger && segments[0] === "t" && segments.length >= 2) name = segments[1].toLowerCase();
+  else if (messenger && segments[0] === "e2ee" && segments[1] === "t" && segments.length >= 3) name = segments[2].toLowerCase();
+  else if (segments.length === 1 && !RESERVED.has(segments[0].toLowerCase())) name = segments[0].toLowerCase();
+  if (!name || !NAME.test(name)) return null;
+  return /^\d+$/.test(name) ? `https://www.facebook.com/profile.php?id=${name}` : `https://www.facebook.com/${name}`;
+}
+
+/** The thread id in `/t/<id>`, `/e2ee/t/<id>`, `/messages/t/<id>` or `/messages/e2ee/t/<id>`. */
+function threadIdOf(pathname) {
+  const m = (pathname || "").match(/^(?:\/messages)?(?:\/e2ee)?\/t\/([A-Za-z0-9._-]{1,100})\/?/);
+  return m ? m[1] : null;
+}
+
+/** The thread's canonical URL, on the host the user is using. */
+export function normalizeThreadUrl(href) {
+  if (!href) return null;
+  try {
+    const url = new URL(href);
+    const id = threadIdOf(url.pathname);
+    if (!id) return null;
+    const e2ee = /\/e2ee\/t\//.test(url.pathname) ? "e2ee/" : "";
+    if (/(^|\.)messenger\.com$/i.test(url.hostname)) return `https://www.messenger.com/${e2ee}t/${id}/`;
+    if (/(^|\.)facebook\.com$/i.test(url.hostname)) return `https://www.facebook.com/messages/${e2ee}t/${id}/`;
+  } catch {
+    // not a URL: no thread
+  }
+  return null;
+}
+
+export function matchesLocation(loc) {
+  if (/^(www\.)?messenger\.com$/i.test(loc.hostname)) return true;
+  return /^(www\.)?facebook\.com$/i.test(loc.hostname) && /^\/messages(\/|$)/.test(loc.pathname);
+}
+
+// facebook.com is one page app: once the user leaves /messages for the feed, its comment
+// boxes use the same editor. Only compose boxes on a messages page are coached.
+function onMessagesPage(doc) {
+  const loc = doc.location;
+  return !loc || matchesLocation(loc);
+}
+
+export function readDraft(editor) {
+  return readEditor(editor);
+}
+
+function editingHost(el) {
+  if (!el || el.nodeType !== 1) el = el && el.parentElement;
+  if (!el) return null;
+  let host = el.closest('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]');
+  if (!host) return null;
+  for (let up = host.parentElement; up; up = up.parentElement) {
+    if (up.matches('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]')) host = up;
+    else break;
+  }
+  return host;
+}
+
+/** The compose box `el` is in (or is), or null when it is not one we coach. */
+export function composerFor(el) {
+  const editor = editingHost(el);
+  if (!editor || !SELECTORS.editor.some((sel) => editor.matches(sel))) return null;
+  return onMessagesPage(editor.ownerDocument) ? editor : null;
+}
+
+export function findComposers(root) {
+  const found = new Set();
+  for (const el of root.querySelectorAll(any(SELECTORS.editor))) {
+    const editor = composerFor(el);
+    if (editor) found.add(editor);
+  }
+  return [...found];
+}
+
+export function kindOf(editor) {
+  return composerFor(editor) ? "message" : null;
+}
+
+/** The send control beside `editor`: the nearest ancestor that holds one decides. */
+export function sendButtons(editor) {
+  const sel = any(SELECTORS.send);
+  for (let up = editor.parentElement, depth = 0; up && depth < 16; up = up.parentElement, depth++) {
+    const hits = up.querySelectorAll(sel);
+    if (hits.length) return [...hits];
+  }
+  return [];
+}
+
+export function isSendClick(target, editor) {
+  const el = target && (target.nodeType === 1 ? target : target.parentElement);
+  const button = el && el.closest('button, [role="button"]');
+  if (!button || button.disabled || button.getAttribute("aria-disabled") === "true") return false;
+  return sendButtons(editor).includes(button);
+}
+
+/** Messenger sends on a plain Enter (Shift+Enter is a new line), whatever the button says. */
+export function enterSends(editor) {
+  return kindOf(editor) === "message";
+}
+
+function conversationOf(el) {
+  return el.closest(any(SELECTORS.conversation)) || el.ownerDocument.body;
+}
+
+function messagesArea(convo) {
+  return first(convo, SELECTORS.messageList);
+}
+
+// Links to people in the thread's header: the main column minus the messages (a link
+// someone pasted into a message is not the person you write to).
+function headerProfiles(convo) {
+  const area = messagesArea(convo);
+  const found = [];
+  const names = new Map();
+  for (const a of convo.querySelectorAll("a[href]")) {
+    if (area && area.contains(a)) continue;
+    if (a.closest('[contenteditable="true"]')) continue;
+    const url = normalizeProfileUrl(a.getAttribute("href"), a.ownerDocument.baseURI);
+    if (!url || found.includes(url)) continue;
+    found.push(url);
+    names.set(url, text(a));
+  }
+  return { found, names };
+}
+
+// People whose avatars sit beside messages in the thread: one means a one-to-one chat.
+function senderProfiles(convo) {
+  const area = messagesArea(convo);
+  const found = [];
+  if (!area) return found;
+  for (const a of area.querySelectorAll("a[href]")) {
+    if (a.closest('[dir="auto"]')) continue; // a link inside a message's text
+    const url = normalizeProfileUrl(a.getAttribute("href"), a.ownerDocument.baseURI);
+    if (url && !found.includes(url)) found.push(url);
+  }
+  return found;
+}
+
+function nameOf(convo, fromLink) {
+  if (fromLink) return fromLink.slice(0, 120);
+  const heading = first(convo, SELECTORS.headerName.map((s) => s.replace('[role="main"] ', "")));
+  if (heading && text(heading)) return text(heading).slice(0, 120);
+  const area = messagesArea(convo);
+  const label = area ? area.getAttribute("aria-label") || "" : "";
+  const m = label.match(/^Messages in conversation with (.+)$/);
+  return m ? m[1].trim().slice(0, 120) : "";
+}
+
+/** The person a thread is with: `{profile_url, name, headline}`; no URL in a group. */
+function recipientInConversation(convo, doc) {
+  const { found, names } = headerProfiles(convo);
+  const senders = senderProfiles(convo);
+  let profileUrl = null;
+  if (found.length === 1) profileUrl = found[0];
+  else if (!found.length && senders.length === 1) profileUrl = senders[0];
+  else if (!found.length && !senders.length) {
+    // Nothing links to them yet (a new thread): a one-to-one thread's id is theirs.
+    const id = threadIdOf(doc.location ? doc.location.pathname : "");
+    profileUrl = id && /^\d+$/.test(id) ? `https://www.facebook.com/profile.php?id=${id}` : null;
+  }
+  if (senders.length > 1) profileUrl = null; // several people write here: a group
+  const name = nameOf(convo, profileUrl ? names.get(profileUrl) : "") || null;
+  return { profile_url: profileUrl, name, headline: null };
+}
+
+export function describe(editor, doc = editor.ownerDocument) {
+  const kind = kindOf(editor);
+  if (!kind) return { kind, site, recipient: null, thread_url: null };
+  const convo = conversationOf(editor);
+  return {
+    kind,
+    site,
+    recipient: recipientInConversation(convo, doc),
+    thread_url: normalizeThreadUrl(doc.location ? doc.location.href : null),
+  };
+}
+
+// --- incoming messages ------------------------------------------------------------
+
+export function findMessageLists(root) {
+  const sel = any(SELECTORS.messageList);
+  const hits = [...root.querySelectorAll(sel)];
+  if (root.nodeType === 1 && root.matches(sel)) hits.unshift(root);
+  return hits.filter((el) => !el.parentElement || !el.parentElement.closest(sel));
+}
+
+export function messageItems(list) {
+  for (const sel of SELECTORS.messageItem) {
+    const items = list.querySelectorAll(sel);
+    if (items.length) return [...items].filter((el) => !el.parentElement.closest(sel));
+  }
+  return [];
+}
+
+export function itemsIn(el) {
+  for (const sel of SELECTORS.messageItem) {
+    if (el.matches(sel)) return [el];
+    const inside = el.querySelectorAll(sel);
+    if (inside.length) return [...inside];
+  }
+  return [];
+}
+
+export function listContaining(node) {
+  const sel = any(SELECTORS.messageList);
+  let list = node.parentElement ? node.parentElement.closest(sel) : null;
+  for (let up = list && list.parentElement; up && (up = up.closest(sel)); up = up.parentElement) list = up;
+  return list;
+}
+
+export function itemContaining(node) {
+  for (const sel of SELECTORS.messageItem) {
+    const hit = node.closest(sel);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function hashString(s) {
+  // FNV-1a, 32 bits, twice with different seeds: stable across sessions, no crypto needed.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+const LABELS = 'h1, h2, h3, h4, h5, h6, [role="heading"], time, abbr, a, [aria-hidden="true"], button, [role="button"]';
+
+// The message's own words: the outermost dir="auto" blocks that are not the sender's
+// label, a time stamp or a control.
+function bodyOf(item) {
+  const blocks = [...item.querySelectorAll('[dir="auto"]')].filter((el) => !el.closest(LABELS));
+  const outer = blocks.filter((el) => !blocks.some((other) => other !== el && other.contains(el)));
+  return outer.map(text).filter(Boolean).join("\n");
+}
+
+function senderLabel(item) {
+  return text(first(item, SELECTORS.senderLabel));
+}
+
+function isIncoming(item, recipient) {
+  if (item.matches(any(SELECTORS.messageOwn)) || item.querySelector(any(SELECTORS.messageOwn))) return false;
+  if (item.matches(any(SELECTORS.messageIncoming)) || item.querySelector(any(SELECTORS.messageIncoming))) return true;
+  const label = senderLabel(item);
+  if (/^you( sent)?$/i.test(label)) return false;
+  const name = recipient && recipient.name;
+  if (name && label && (label === name || label === `${name} sent` || name.startsWith(`${label} `))) return true;
+  // Their avatar, a link to their profile, sits beside their messages only.
+  if (recipient && recipient.profile_url) {
+    for (const a of item.querySelectorAll("a[href]")) {
+      if (a.closest('[dir="auto"]')) continue;
+      if (normalizeProfileUrl(a.getAttribute("href"), a.ownerDocument.baseURI) === recipient.profile_url) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * What one row says: `{id, incoming, text, time}`. Messenger puts no message id in the
+ * page, so the id is derived from the thread, the time label, the text and the row
+ * before it (two "ok"s in one thread stay two messages); a re-render keeps it.
+ */
+export function readMessage(item, recipient, threadKey = "") {
+  const body = bodyOf(item);
+  const timeEl = first(item, SELECTORS.messageTime);
+  const time = timeEl ? timeEl.getAttribute("datetime") || timeEl.getAttribute("aria-label") || text(timeEl) : "";
+  const prev = item.previousElementSibling ? text(item.previousElementSibling).slice(0, 80) : "";
+  const id = `messenger-msg:${hashString(`${threadKey}\n${time}\n${prev}\n${body}`)}`;
+  return { id, incoming: Boolean(body) && isIncoming(item, recipient), text: body, time };
+}
+
+export function describeThread(list, doc = list.ownerDocument) {
+  const convo = conversationOf(list);
+  return {
+    site,
+    recipient: recipientInConversation(convo, doc),
+    thread_url: normalizeThreadUrl(doc.location ? doc.location.href : null),
+  };
+}
