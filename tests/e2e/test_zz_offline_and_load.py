@@ -2,68 +2,258 @@
 
 The file name sorts last on purpose: the offline test stops the shared companion (and
 starts it again when done).
+
+How "no task over 50 ms" is measured (SPEC §7). Chromium's own trace of the page's
+renderer, taken over CDP, lists every main-thread task with its duration; the V8
+sampling profiler, recorded in the same trace, says which JavaScript ran in each one.
+A task's share that belongs to the content script is the sampled time with one of the
+extension's files on the stack: its listeners, observer callbacks and timers, the
+promise continuations after a reply from the worker, and any layout it forces. What
+remains of a task is Chromium's (style, layout and paint of the 500 messages, garbage
+collection) or the test harness's (Playwright's injected script checking a locator):
+it is printed, not blamed on the extension. (A "longtask" PerformanceObserver in the
+page does see long tasks, but cannot say whose script made them, and the test harness's
+own work on this page, over 100 ms per check, would drown the figure.)
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import statistics
+from dataclasses import dataclass, field
 
 import pytest
 from playwright.sync_api import Page, expect
 
 LI = "https://www.linkedin.com"
+THREAD_500 = "/messaging/thread/2-bG9uZw/"
+BUDGET_MS = 50
+RUNS = 3
 
-# Headless Chromium does not report "longtask" entries reliably, so the probe measures
-# what a long task does: it delays everything queued behind it. A 4 ms interval timer
-# records the largest gap between its runs; any task longer than 50 ms (ours, the site's
-# or the browser's) shows up as a gap that long.
-LONG_TASK_PROBE = """() => {
-  const probe = { maxGap: 0, gaps: [] };
-  let last = performance.now();
-  probe.timer = setInterval(() => {
-    const now = performance.now();
-    const gap = now - last;
-    if (gap > probe.maxGap) probe.maxGap = gap;
-    if (gap > 50) probe.gaps.push(gap);
-    last = now;
-  }, 4);
-  window.__askfirstLong = probe;
+TRACE_CATEGORIES = [
+    "__metadata",
+    "toplevel",  # ThreadControllerImpl::RunTask: one event per main-thread task
+    "devtools.timeline",  # FunctionCall, with the script URL of each listener and callback
+    "v8",  # module compile and evaluation, with the isolated world's name
+    "disabled-by-default-v8.cpu_profiler",  # stacks sampled every ~0.2 ms
+]
+
+
+@dataclass
+class Task:
+    """One task on the page's main thread: its wall-clock length, and the content script's share."""
+
+    start: float  # trace clock, µs
+    end: float
+    ours_ms: float = 0.0
+    entries: list[str] = field(default_factory=list)  # the content script's functions called by the browser
+    functions: list[str] = field(default_factory=list)  # every function the browser called in it
+    others: dict[str, float] = field(default_factory=dict)  # sampled time by the script that ran it
+
+    @property
+    def ms(self) -> float:
+        return (self.end - self.start) / 1000
+
+    @property
+    def ours(self) -> bool:
+        return bool(self.entries) or self.ours_ms > 0
+
+    def describe(self) -> str:
+        top = sorted(self.others.items(), key=lambda kv: -kv[1])[:2]
+        what = ", ".join(f"{name} {ms:.0f} ms" for name, ms in top) or "no JavaScript"
+        return f"{self.ms:.0f} ms ({what})"
+
+
+class Trace:
+    """A Chromium trace of one page, taken over the page's CDP session."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.events: list[dict] = []
+
+    def __enter__(self) -> Trace:
+        self.cdp = self.page.context.new_cdp_session(self.page)
+        self._done = False
+        self.cdp.on("Tracing.dataCollected", lambda p: self.events.extend(p["value"]))
+        self.cdp.on("Tracing.tracingComplete", lambda p: setattr(self, "_done", True))
+        self.cdp.send("Tracing.start", {
+            "traceConfig": {"includedCategories": TRACE_CATEGORIES, "excludedCategories": ["*"]},
+            "transferMode": "ReportEvents",
+        })
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.cdp.send("Tracing.end")
+        while not self._done:  # the events arrive while the sync API waits
+            self.page.wait_for_timeout(50)
+        self.cdp.detach()
+
+    def main_thread_tasks(self, url_part: str, origin: str) -> list[Task]:
+        """The tasks of the renderer that shows `url_part`, each with `origin`'s share."""
+        ev = self.events
+        pid = [e["pid"] for e in ev if e["name"] == "CommitLoad" and url_part in e["args"]["data"].get("url", "")][-1]
+        tid = next(e["tid"] for e in ev if e.get("ph") == "M" and e["pid"] == pid
+                   and e["name"] == "thread_name" and e["args"]["name"] == "CrRendererMain")
+        main = sorted((e for e in ev if e["pid"] == pid and e["tid"] == tid and e.get("ph") == "X"),
+                      key=lambda e: e["ts"])
+        tasks = [Task(e["ts"], e["ts"] + e["dur"]) for e in main if e["name"] == "ThreadControllerImpl::RunTask"]
+        starts = [t.start for t in tasks]
+
+        def task_at(ts: float) -> Task | None:
+            i = bisect.bisect_right(starts, ts) - 1
+            return tasks[i] if i >= 0 and ts <= tasks[i].end else None
+
+        for e in main:
+            data = (e.get("args") or {}).get("data") or {}
+            url = str(data.get("url", ""))
+            if e["name"] == "FunctionCall" and (task := task_at(e["ts"])):
+                task.functions.append(data.get("functionName") or "")
+            ours = (e["name"] in ("FunctionCall", "v8.compile", "v8.compileModule") and url.startswith(origin)) or (
+                e["name"] == "v8.evaluateModule" and e["args"].get("worldName") == "Ask First")
+            if ours and (task := task_at(e["ts"])):
+                task.entries.append(f"{url.rsplit('/', 1)[-1]}:{data.get('functionName') or e['name']}")
+
+        # The sampling profiler: each sample's stack is a node of a tree sent in chunks.
+        frames: dict[int, dict] = {}
+        parent: dict[int, int | None] = {}
+        samples: list[tuple[float, int]] = []
+        clock = 0.0
+        for e in sorted((e for e in ev if e["pid"] == pid and e["name"] in ("Profile", "ProfileChunk")),
+                        key=lambda e: e["ts"]):
+            data = e["args"]["data"]
+            if e["name"] == "Profile":
+                clock = data["startTime"]
+                continue
+            for node in data.get("cpuProfile", {}).get("nodes", []):
+                frames[node["id"]], parent[node["id"]] = node["callFrame"], node.get("parent")
+            for node_id, delta in zip(data.get("cpuProfile", {}).get("samples", []), data.get("timeDeltas", [])):
+                clock += delta
+                samples.append((clock, node_id))
+        assert samples, "the trace holds no CPU samples: the measurement would see nothing"
+
+        owner: dict[int, bool] = {}
+
+        def is_ours(node: int) -> bool:
+            if node not in owner:
+                up = parent.get(node)
+                owner[node] = frames[node].get("url", "").startswith(origin) or (up is not None and is_ours(up))
+            return owner[node]
+
+        def script_of(node: int) -> str:
+            leaf = frames[node].get("functionName")
+            while node is not None and not frames[node].get("url"):
+                node = parent.get(node)
+            if node is not None:
+                return frames[node]["url"].rsplit("/", 1)[-1] or "page"
+            return {"(program)": "browser: style, layout, paint", "(garbage collector)": "GC",
+                    "(idle)": "idle"}.get(leaf, "scripts without a URL: the test harness")
+
+        for (ts, node), (next_ts, _) in zip(samples, samples[1:] + [(samples[-1][0], 0)]):
+            task = task_at(ts)
+            if task is None:
+                continue
+            ms = (min(next_ts, task.end) - ts) / 1000
+            if is_ours(node):
+                task.ours_ms += ms
+            else:
+                name = script_of(node)
+                task.others[name] = task.others.get(name, 0.0) + ms
+        return tasks
+
+
+# What the page does to the thread while it is open, as LinkedIn does: render it again
+# (same messages, new elements), and load older messages above the ones on screen.
+RENDER_AGAIN = """() => {
+  const ul = document.querySelector(".msg-s-message-list-content");
+  ul.replaceChildren(...[...ul.children].map((li) => li.cloneNode(true)));
 }"""
-READ_PROBE = "() => { const p = window.__askfirstLong; clearInterval(p.timer); return { maxGap: p.maxGap, gaps: p.gaps }; }"
+LOAD_OLDER = """(n) => {
+  const ul = document.querySelector(".msg-s-message-list-content");
+  ul.prepend(...[...ul.children].slice(0, n).map((li, i) => {
+    const old = li.cloneNode(true);
+    old.querySelector("[data-event-urn]").setAttribute("data-event-urn", `urn:li:msg_message:older-${Date.now()}-${i}`);
+    return old;
+  }));
+}"""
+# The control: a task of 70 ms in the page, which the same measurement must see.
+CONTROL = """() => setTimeout(function askfirstControl() {
+  const t = performance.now();
+  while (performance.now() - t < 70) {}
+}, 0)"""
+DRAFT = "Hi! I wanted to ask how the project went, and whether the team shipped on time?"
+MORE = " Great to hear."
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "open: in full-suite runs the probe sees 130-180 ms main-thread gaps while typing on the "
-    "500-message thread (in isolation: under 40 ms); not yet attributed to the content script "
-    "or to Chromium's own layout of the list"))
-def test_no_task_over_50ms_from_the_content_script_on_a_500_message_thread(paired, page: Page):
-    page.goto(LI + "/messaging/thread/2-bG9uZw/")
-    expect(page.locator("li.msg-s-message-list__event")).to_have_count(500)
-    # The page's own first layout of 500 messages is the site's cost, not ours: let it pass.
-    page.wait_for_timeout(500)
-    page.evaluate(LONG_TASK_PROBE)
-    box = page.locator(".msg-form__contenteditable")
-    box.click()
-    box.press_sequentially("Hi! I wanted to ask how the project went, and whether the team shipped on time?", delay=15)
-    expect(page.locator("[data-askfirst-panel]")).to_have_attribute("data-askfirst-verdict", "ok")
-    page.wait_for_timeout(400)
-    typing = page.evaluate(READ_PROBE)
-    print(f"\n500-message thread, typing: longest main-thread task {typing['maxGap']:.0f} ms")
-    assert typing["maxGap"] <= 50, typing["gaps"]
-    # A message arrives while the thread is open. Measured and printed, not asserted: the
-    # gap here also holds the site's own relayout of the 500-message list (see the report).
-    page.evaluate(LONG_TASK_PROBE)
-    page.evaluate("() => window.fixtureReceive('It went well, thanks for asking!')")
-    box.press_sequentially(" Great to hear.", delay=15)
-    page.wait_for_timeout(600)
-    arrival = page.evaluate(READ_PROBE)
-    print(f"500-message thread, a message arriving, typing on: longest main-thread task {arrival['maxGap']:.0f} ms")
-    # The probe itself works: a deliberate 80 ms task in the page is seen.
-    page.evaluate(LONG_TASK_PROBE)
-    page.evaluate("() => { const t = performance.now(); while (performance.now() - t < 80) {} }")
-    page.wait_for_timeout(50)
-    assert page.evaluate(READ_PROBE)["maxGap"] >= 80
+@dataclass
+class Run:
+    max_ms: float  # the content script's longest share of one task
+    p95_ms: float
+    tasks: int  # tasks in which the content script ran
+    inputs: int  # of them, its input listener
+    whole_max_ms: float  # the longest of those tasks, Chromium's work in it included
+    page_longest: list[str]
+    control: Task
+
+
+def measure_once(page: Page, origin: str) -> Run:
+    with Trace(page) as trace:
+        # Opening the thread: the content script starts and takes in 500 messages of history.
+        page.goto(LI + THREAD_500)
+        expect(page.locator("li.msg-s-message-list__event")).to_have_count(500)
+        page.wait_for_timeout(300)
+        page.locator(".msg-form__contenteditable").click()
+        page.keyboard.type(DRAFT, delay=15)
+        expect(page.locator("[data-askfirst-panel]")).to_have_attribute("data-askfirst-verdict", "ok")
+        # A message arrives while the user types on.
+        page.evaluate("() => window.fixtureReceive('It went well, thanks for asking!')")
+        page.keyboard.type(MORE, delay=15)
+        page.wait_for_timeout(400)
+        page.evaluate(RENDER_AGAIN)
+        page.wait_for_timeout(400)
+        page.evaluate(LOAD_OLDER, 100)
+        page.wait_for_timeout(400)
+        page.evaluate(CONTROL)
+        page.wait_for_timeout(300)
+    tasks = trace.main_thread_tasks(THREAD_500, origin)
+    ours = [t for t in tasks if t.ours]
+    shares = sorted(t.ours_ms for t in ours)
+    controls = [t for t in tasks if "askfirstControl" in t.functions]
+    assert len(controls) == 1, f"the control task is not in the trace ({len(tasks)} tasks)"
+    return Run(
+        max_ms=shares[-1],
+        p95_ms=shares[int(0.95 * (len(shares) - 1))],
+        tasks=len(ours),
+        inputs=sum(e == "main.js:input" for t in ours for e in t.entries),
+        whole_max_ms=max(t.ms for t in ours),
+        page_longest=[t.describe() for t in sorted(tasks, key=lambda t: -t.ms)[:3]],
+        control=controls[0],
+    )
+
+
+def test_no_task_of_the_content_script_over_50ms_on_a_500_message_thread(paired, page: Page):
+    origin = paired.browser.url("")
+    runs = [measure_once(page, origin) for _ in range(RUNS)]
+    print(f"\n500-message thread (open, type, a message arrives, re-render, 100 older loaded), {RUNS} runs:")
+    for i, r in enumerate(runs, 1):
+        print(f"  run {i}: content script: longest {r.max_ms:.1f} ms, p95 {r.p95_ms:.1f} ms over {r.tasks} tasks; "
+              f"longest task it ran in, Chromium's work included: {r.whole_max_ms:.0f} ms; "
+              f"control {r.control.ms:.0f} ms (sampled {sum(r.control.others.values()):.0f} ms)")
+        print(f"         the page's longest tasks: {'; '.join(r.page_longest)}")
+    for r in runs:
+        # The controls: a 70 ms task is seen whole, both by its length and by the samples,
+        # and not blamed on the extension; the extension's own listener is seen at every keystroke.
+        assert 70 <= r.control.ms < 500 and sum(r.control.others.values()) >= 60, r.control
+        assert not r.control.ours, r.control
+        assert r.inputs >= len(DRAFT + MORE), f"the input listener was seen {r.inputs} times"
+    # The robust figure on a shared machine: the middle run. A slow handler is slow every time.
+    longest = statistics.median(r.max_ms for r in runs)
+    print(f"  content script's longest task, median of {RUNS} runs: {longest:.1f} ms (budget {BUDGET_MS} ms)")
+    assert longest <= BUDGET_MS
+    # What the measurement exercised still works: one arrival per run, no history reported.
     paired.wait_for_event("linkedin:long-thread-500", lambda e: e["type"] == "message_received")
+    received = [e for e in paired.events_of("linkedin:long-thread-500") if e["type"] == "message_received"]
+    assert len(received) == RUNS, received
 
 
 def test_companion_stopped_typing_lands_and_the_offline_notice_shows_once(paired, page: Page):
