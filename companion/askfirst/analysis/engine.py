@@ -63,6 +63,36 @@ class _Read:
         return sum(len(self.hits.get(name, ())) for name in lx.STRONG_PITCH) + dense
 
 
+@dataclass
+class _Case:
+    """One draft in its situation: what was read, to whom, when, and what that adds up to."""
+
+    read: _Read
+    kind: str
+    timing: Timing | None
+    recipient: dict[str, Any] | None
+    questions: list[str]  # questions about the recipient, for suggestions
+    words: int
+    direct: bool  # written to one person (not a post or a comment)
+    first_message: bool
+    replying: bool  # they wrote last: the draft answers them
+    raw: float  # pitch points
+    parts: dict[str, float]  # what each cue family added
+    pitches: bool
+    pitch_heavy: bool
+
+    @property
+    def ask_spans(self) -> tuple[Span, ...]:
+        return tuple(Span(s, e, self.read.draft.quote(s, e)) for _, s, e in self.read.asks)
+
+    @property
+    def pitch_spans(self) -> tuple[Span, ...]:
+        return _spans(self.read, [s for name in lx.STRONG_PITCH for s in self.read.hits.get(name, ())])
+
+
+Claim = tuple[str, str] | None  # (verdict, headline) a rule asks for, if any
+
+
 def analyze(
     text: str,
     kind: str = "message",
@@ -80,7 +110,30 @@ def analyze(
 
     read = _read(draft)
     metrics = _metrics(read)
-    words = metrics["words"]
+    case = _case(read, kind, timing, recipient, metrics["words"])
+    verdict, headline = "ok", "Nothing to flag." if text.strip() else "Start typing: Ask First reads along."
+    findings: list[Finding] = []
+    # SPEC §2's order: the first rule that claims a verdict decides; every rule reports.
+    for rule in (_premature, _wait, _pitch_heavy, _ask_first):
+        found, claim = rule(case)
+        findings.extend(found)
+        if claim and verdict == "ok":
+            verdict, headline = claim
+    # Quiet tips: shown with any verdict, never the reason for one.
+    findings.extend(_tips(read, metrics, case.first_message, case.pitches or bool(read.asks)))
+    return Result(
+        verdict=verdict,
+        score=_score(case.raw),
+        headline=headline,
+        findings=tuple(findings),
+        metrics=metrics,
+        context=context,
+        kind=kind,
+        language="en",
+    )
+
+
+def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, Any] | None, words: int) -> _Case:
     direct = kind in DIRECT_KINDS
     first_message = direct and (
         kind != "message" or timing is None or (timing.last_sent_at is None and timing.last_received_at is None)
@@ -90,112 +143,113 @@ def analyze(
         and timing.last_received_at is not None
         and (timing.last_sent_at is None or timing.last_received_at > timing.last_sent_at)
     )
-
     raw, parts = _pitch_points(read, words, first_message)
-    score = _score(raw)
     strong = read.strong_hits()
     pitches = strong >= 1 and raw >= lx.PITCHES_RAW
     if parts.get("self_focus", 0) >= 2.0 and not (read.relationship or read.references or read.questions_about_them):
         strong += 1  # a monologue about yourself, with nothing about them, is a pitch of yourself
     pitch_heavy = (not replying and raw >= lx.PITCH_HEAVY_RAW and strong >= 1) or raw >= lx.PITCH_HEAVY_RAW_ALONE
-    asks = bool(read.asks)
-    interest = read.questions_about_them > 0 or bool(read.references)
+    return _Case(read, kind, timing, recipient, questions_about(recipient), words, direct, first_message,
+                 replying, raw, parts, pitches, pitch_heavy)
 
-    questions = questions_about(recipient)
-    findings: list[Finding] = []
-    verdict = "ok"
-    headline = "Nothing to flag." if text.strip() else "Start typing: Ask First reads along."
 
-    # 1. premature: asking or pitching in a connection note, or too soon after connecting.
-    pitch_wait = timing.pitch_wait_until() if (timing and direct) else None
-    ask_spans = tuple(Span(s, e, draft.quote(s, e)) for _, s, e in read.asks)
-    pitch_spans = _spans(read, [s for name in lx.STRONG_PITCH for s in read.hits.get(name, ())])
-    if (asks or pitches) and kind == "connection_note":
-        verdict = "premature"
-        what = _what_is_asked(read) if asks else "a pitch"
-        headline = "Don't ask in the invitation. Connect first, wait a few days, and open with a question about them."
-        findings.append(Finding(
+# --- the rules, in SPEC §2's order -----------------------------------------------------
+
+
+def _premature(case: _Case) -> tuple[list[Finding], Claim]:
+    """Asking or pitching in a connection note, or too soon after connecting or meeting."""
+    found: list[Finding] = []
+    claim: Claim = None
+    taking = bool(case.read.asks) or case.pitches
+    if not taking:
+        return found, claim
+    spans = case.ask_spans + case.pitch_spans
+    if case.kind == "connection_note":
+        what = _what_is_asked(case.read) if case.read.asks else "a pitch"
+        claim = ("premature", "Don't ask in the invitation. Connect first, wait a few days, "
+                              "and open with a question about them.")
+        found.append(Finding(
             "premature.connection_note", "stop",
             f"This connection note asks for {what}; people accept notes that are about them, not about you.",
-            f"Keep the note to why you'd like to connect and save the ask for later, e.g. “{questions[0]}”",
-            ask_spans + pitch_spans,
+            f"Keep the note to why you'd like to connect and save the ask for later, e.g. “{case.questions[0]}”",
+            spans,
         ))
-    if (asks or pitches) and pitch_wait is not None:
-        start = timing.acquainted_at  # type: ignore[union-attr]
-        met = timing.met_at is not None and timing.met_at == start  # type: ignore[union-attr]
-        how = "met" if met else "connected"
-        when = until_phrase(pitch_wait, timing.now)  # type: ignore[union-attr]
-        message = f"You {how} {ago(start, timing.now)}. Wait until {when}, and open with a question about them."  # type: ignore[arg-type,union-attr]
-        if verdict == "ok":
-            verdict, headline = "premature", message
-        findings.append(Finding(
+    timing = case.timing
+    until = timing.pitch_wait_until() if (timing is not None and case.direct) else None
+    if timing is not None and until is not None:
+        start = timing.acquainted_at
+        assert start is not None  # a waiting window implies a start
+        how = "met" if timing.met_at is not None and timing.met_at == start else "connected"
+        when = until_phrase(until, timing.now)
+        message = f"You {how} {ago(start, timing.now)}. Wait until {when}, and open with a question about them."
+        claim = claim or ("premature", message)
+        found.append(Finding(
             "premature.too_soon", "stop", message,
-            f"Save this for {when}. For now, ask about them: “{questions[0]}”",
-            ask_spans + pitch_spans,
+            f"Save this for {when}. For now, ask about them: “{case.questions[0]}”",
+            spans,
         ))
+    return found, claim
 
-    # 2. wait: following up on your own unanswered message too soon, or a third nudge.
-    if timing is not None and direct and words:
-        follow_wait = timing.followup_wait_until()
-        streak = timing.unanswered_in_a_row >= MAX_UNANSWERED
-        if follow_wait is not None or streak:
-            sent = weekday_phrase(timing.last_sent_at, timing.now) if timing.last_sent_at else "earlier"
-            if streak:
-                message = (f"You've sent {timing.unanswered_in_a_row} messages in a row with no reply. "
-                           "Wait for an answer instead of adding another.")
-                suggestion = ("Give them room. If you must write, bring something useful for them "
-                              "(an article, an intro, an answer to something they asked), not another ask.")
-            else:
-                when = until_phrase(follow_wait, timing.now)  # type: ignore[arg-type]
-                message = (f"Your message from {sent.removeprefix('on ')} has no reply yet. Wait until {when}, "
-                           "or add something of value instead of repeating.")
-                suggestion = (f"Wait until {when}. If you write before then, share something useful for them "
-                              "instead of repeating your message.")
-            if verdict == "ok":
-                verdict, headline = "wait", message
-            findings.append(Finding("wait.streak" if streak else "wait.too_soon", "stop", message, suggestion))
 
-    # 3. pitch_heavy: the individual pitch cues, each explained.
-    findings.extend(_pitch_findings(read, parts, questions))
-    if pitch_heavy and verdict == "ok":
-        verdict = "pitch_heavy"
-        q = read.questions_about_them
-        about = "no question about them" if q == 0 else f"{q} question{'s' if q > 1 else ''} about them"
-        headline = (f"This reads like an elevator pitch: {len(read.first_person)} × I/we, "
-                    f"{read.second_person} × you, {about}.")
+def _wait(case: _Case) -> tuple[list[Finding], Claim]:
+    """Following up on your own unanswered message too soon, or one nudge too many."""
+    timing = case.timing
+    if timing is None or not case.direct or not case.words:
+        return [], None
+    until = timing.followup_wait_until()
+    streak = timing.unanswered_in_a_row >= MAX_UNANSWERED
+    if until is None and not streak:
+        return [], None
+    if streak:
+        message = (f"You've sent {timing.unanswered_in_a_row} messages in a row with no reply. "
+                   "Wait for an answer instead of adding another.")
+        suggestion = ("Give them room. If you must write, bring something useful for them "
+                      "(an article, an intro, an answer to something they asked), not another ask.")
+    else:
+        assert until is not None and timing.last_sent_at is not None
+        sent = weekday_phrase(timing.last_sent_at, timing.now).removeprefix("on ")
+        when = until_phrase(until, timing.now)
+        message = (f"Your message from {sent} has no reply yet. Wait until {when}, "
+                   "or add something of value instead of repeating.")
+        suggestion = (f"Wait until {when}. If you write before then, share something useful for them "
+                      "instead of repeating your message.")
+    finding = Finding("wait.streak" if streak else "wait.too_soon", "stop", message, suggestion)
+    return [finding], ("wait", message)
 
-    # 4. ask_first: a request with no interest shown in the reader.
-    if asks:
-        what = _what_is_asked(read)
-        name = first_name(recipient) or "them"
-        if not interest and not replying:
-            message = f"You ask for {what} but haven't asked anything about {name} yet."
-            findings.append(Finding(
-                "ask.no_interest", "warn", message,
-                "Ask about them first and let the request wait: " + " ".join(f"“{q}”" for q in questions[:2]),
-                ask_spans,
-            ))
-            if verdict == "ok":
-                verdict, headline = "ask_first", message
-        else:
-            findings.append(Finding(
-                "ask.request", "info", f"You ask for {what}.",
-                "Keep the ask small and easy to decline, and after your question about them.",
-                ask_spans,
-            ))
 
-    # Quiet tips: shown with any verdict, never the reason for one.
-    findings.extend(_tips(read, metrics, first_message, pitches or asks, kind))
-    return Result(
-        verdict=verdict,
-        score=score,
-        headline=headline,
-        findings=tuple(findings),
-        metrics=metrics,
-        context=context,
-        kind=kind,
-        language="en",
-    )
+def _pitch_heavy(case: _Case) -> tuple[list[Finding], Claim]:
+    """The individual pitch cues, each explained; the verdict when they add up."""
+    found = _pitch_findings(case.read, case.parts, case.questions)
+    if not case.pitch_heavy:
+        return found, None
+    read = case.read
+    q = read.questions_about_them
+    about = "no question about them" if q == 0 else f"{q} question{'s' if q > 1 else ''} about them"
+    headline = (f"This reads like an elevator pitch: {len(read.first_person)} × I/we, "
+                f"{read.second_person} × you, {about}.")
+    return found, ("pitch_heavy", headline)
+
+
+def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
+    """A request with no interest shown in the reader (an answer to them is fine)."""
+    read = case.read
+    if not read.asks:
+        return [], None
+    what = _what_is_asked(read)
+    interest = read.questions_about_them > 0 or bool(read.references)
+    if interest or case.replying:
+        return [Finding(
+            "ask.request", "info", f"You ask for {what}.",
+            "Keep the ask small and easy to decline, and after your question about them.",
+            case.ask_spans,
+        )], None
+    name = first_name(case.recipient) or "them"
+    message = f"You ask for {what} but haven't asked anything about {name} yet."
+    return [Finding(
+        "ask.no_interest", "warn", message,
+        "Ask about them first and let the request wait: " + " ".join(f"“{q}”" for q in case.questions[:2]),
+        case.ask_spans,
+    )], ("ask_first", message)
 
 
 # --- reading --------------------------------------------------------------------------
@@ -382,7 +436,7 @@ def _pitch_findings(read: _Read, parts: dict[str, float], questions: list[str]) 
     return out
 
 
-def _tips(read: _Read, metrics: dict[str, Any], first_message: bool, taking: bool, kind: str) -> list[Finding]:
+def _tips(read: _Read, metrics: dict[str, Any], first_message: bool, taking: bool) -> list[Finding]:
     out: list[Finding] = []
     words = metrics["words"]
     if first_message and words > lx.LONG_FIRST_MESSAGE_WORDS:

@@ -6,7 +6,7 @@ Python indexes a `str`; the extension converts them to its own UTF-16 indices.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 VERDICTS = ("premature", "wait", "pitch_heavy", "ask_first", "ok")
@@ -61,7 +61,6 @@ class Result:
     context: dict[str, Any]
     kind: str = "message"
     language: str = "en"
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
