@@ -352,7 +352,8 @@ export function readMessage(item, recipient, threadKey = "") {
   const body = bodyOf(item);
   const timeEl = first(item, SELECTORS.messageTime);
   const time = timeEl ? timeEl.getAttribute("datetime") || timeEl.getAttribute("aria-label") || text(timeEl) : "";
-  const prev = item.previousElementSibling ? text(item.previousElementSibling).slice(0, 80) : "";
+  // The previous message's words, not its whole row: "Seen" and "Sent" labels come and go.
+  const prev = item.previousElementSibling ? bodyOf(item.previousElementSibling).slice(0, 80) : "";
   const id = `messenger-msg:${hashString(`${threadKey}\n${time}\n${prev}\n${body}`)}`;
   return { id, incoming: Boolean(body) && isIncoming(item, recipient), text: body, time };
 }
