@@ -220,3 +220,31 @@ def test_summary_counts_followups_due_today(store, monkeypatch):
     assert "follow-ups due today:" in out.output
     data = json.loads(askfirst("today", "--json", "--date", TODAY.isoformat()).output)
     assert data["count"] == 4
+
+
+def test_a_progress_bar_on_a_terminal_and_none_otherwise(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-c", "from askfirst.cli import main; main()", "import", "linkedin", str(NEWER)]
+    env = dict(os.environ, ASKFIRST_DATA_DIR=str(tmp_path / "data"), TZ="UTC")
+    terminal, other_end = pty.openpty()
+    run = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=other_end, timeout=60)
+    os.close(other_end)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # EIO: the terminal's other end is closed and drained
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(terminal)
+    assert run.returncode == 0 and b"events:    15 new" in run.stdout
+    assert b"Importing" in shown and b"100%" in shown
+
+    piped = subprocess.run(cmd, env=env, capture_output=True, timeout=60)
+    assert piped.returncode == 0 and piped.stderr == b"" and b"events:    0 new, 15 already there" in piped.stdout
