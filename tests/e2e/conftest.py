@@ -240,3 +240,40 @@ def page(paired: Session):
     p = paired.browser.context.new_page()
     yield p
     p.close()
+
+
+# --- more sites (X, Messenger): fixture pages served per host and path ------------------
+
+FIXTURE_ROOT = Path(__file__).parent / "fixtures"
+# The behaviour script the X and Messenger fixture pages load (sending, arrivals).
+SOCIAL_FIXTURE_JS = FIXTURE_ROOT / "x" / "fixture.js"
+
+
+def serve_pages(context: Any, hosts: re.Pattern, pages: dict[str, Path]):
+    """Answer requests to `hosts` from `pages` ("host/path" -> file); returns the undo.
+
+    Registered after the session's LinkedIn route, so it wins for these hosts (Playwright
+    tries routes newest first); anything not listed gets a 404 and never the network.
+    """
+    def handler(route, request) -> None:
+        url = urlsplit(request.url)
+        file = SOCIAL_FIXTURE_JS if url.path == "/__fixture__/fixture.js" else pages.get(f"{url.hostname}{url.path}")
+        if file is None:
+            route.fulfill(status=404, body="not in the fixtures", content_type="text/plain")
+            return
+        kind = "application/javascript" if file.suffix == ".js" else "text/html; charset=utf-8"
+        route.fulfill(status=200, body=file.read_bytes(), content_type=kind)
+
+    context.route(hosts, handler)
+    return lambda: context.unroute(hosts, handler)
+
+
+def set_companion_port(session: "Session", port: int) -> None:
+    """Point the extension at `port` the way the options page does (and forget the backoff)."""
+    page = session.browser.context.new_page()
+    try:
+        page.goto(session.browser.url("options/options.html"))
+        reply = page.evaluate("(port) => chrome.runtime.sendMessage({type: 'setPort', port})", port)
+        assert reply and reply.get("ok"), reply
+    finally:
+        page.close()
