@@ -291,6 +291,18 @@ class Store:
         row = self._conn().execute(_EVENT_SELECT + " WHERE e.id = ?", (event_id,)).fetchone()
         return _event_dict(row) if row else None
 
+    def message_times(self, except_prefix: str) -> dict[tuple[str, str], list[datetime]]:
+        """When each contact's messages were sent / received, for events whose id does not
+        start with `except_prefix`: an importer matches its rows against what the extension
+        already recorded live, under ids of its own."""
+        found: dict[tuple[str, str], list[datetime]] = {}
+        rows = self._conn().execute(
+            "SELECT contact_key, type, at FROM events WHERE type IN ('message_sent', 'message_received') "
+            "AND substr(id, 1, ?) != ? ORDER BY at", (len(except_prefix), except_prefix))
+        for key, kind, at in rows:
+            found.setdefault((key, kind), []).append(datetime.fromisoformat(at))
+        return found
+
     def events(self, contact_key: str | None = None) -> list[dict[str, Any]]:
         if contact_key is None:
             rows = self._conn().execute(_EVENT_SELECT + " ORDER BY e.at, e.id")

@@ -248,3 +248,19 @@ def test_a_progress_bar_on_a_terminal_and_none_otherwise(tmp_path):
 
     piped = subprocess.run(cmd, env=env, capture_output=True, timeout=60)
     assert piped.returncode == 0 and piped.stderr == b"" and b"events:    0 new, 15 already there" in piped.stdout
+
+
+def test_messages_the_extension_recorded_live_are_not_counted_twice(store):
+    from askfirst.profiles import normalise
+    from askfirst.store import NewEvent
+
+    # You sent the lunch message with the extension running: it recorded the send to Anna.
+    anna = normalise("https://www.linkedin.com/in/anna-schmidt-1a2b3c")
+    store.add_event(NewEvent("ext-7f3a", "message_sent", datetime(2026, 2, 25, 12, 30, 3, tzinfo=UTC), anna,
+                             site="linkedin", verdict="ok", score=8))
+    out = askfirst("import", "linkedin", NEWER)  # the export has it too, at 12:30:00 UTC
+    assert "1 messages the extension had already recorded" in out.output
+    assert counts(store) == (6, 15)  # 14 imported + the live one
+    assert store.contact("linkedin:anna-schmidt-1a2b3c")["unanswered_in_a_row"] == 1  # not 2: no "wait"
+    assert "last nudge" not in next(f.reason for f in store.due_followups(TODAY, UTC)
+                                    if f.contact.key == "linkedin:anna-schmidt-1a2b3c")

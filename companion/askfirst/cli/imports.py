@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import islice
 from typing import TypeVar
 
 import click
 
 from ..imports import LinkedInExport, NotAnExport
+from ..imports.linkedin import ID_PREFIX
 from ..profiles import ProfileError, normalise
+from ..store import NewEvent
 from .data import data_dir_option, open_store
 
 EXIT_NOT_AN_EXPORT = 2
 CHUNK = 10_000  # events per transaction: memory stays flat, and each commit is one fsync
 SHOW_PROBLEMS = 20
+# The extension records a message when you press Send, under an id of its own; the export
+# has the same message with LinkedIn's time, seconds apart. Counting both would double
+# "messages in a row with no reply", so a row this close to a live event is that event.
+SAME_MESSAGE_WITHIN = timedelta(minutes=5)
 
 T = TypeVar("T")
 
@@ -60,7 +68,8 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
             export.prepare(advance)  # may refuse: before the first write
         except NotAnExport as e:
             raise NotImportable(f"{e}. Nothing was imported.") from None
-        for chunk in _chunks(export.events(advance), CHUNK):
+        live = store.message_times(except_prefix=f"{ID_PREFIX}:")
+        for chunk in _chunks(_not_recorded_live(export.events(advance), live, export.skipped), CHUNK):
             added = store.add_events(chunk)
             created, duplicates = created + added.created, duplicates + added.duplicates
 
@@ -78,6 +87,18 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
     if export.problem_count > SHOW_PROBLEMS:
         click.echo(f"    ... and {export.problem_count - SHOW_PROBLEMS:,} more")
     click.echo(f"  follow-ups due today: {len(due):,}" + (" (see `askfirst today`)" if due else ""))
+
+
+def _not_recorded_live(events: Iterable[NewEvent], live: dict[tuple[str, str], list[datetime]],
+                       skipped: Counter[str]) -> Iterator[NewEvent]:
+    for e in events:
+        times = live.get((e.profile.key, e.type))
+        if times:
+            i = bisect_left(times, e.at - SAME_MESSAGE_WITHIN)
+            if i < len(times) and times[i] <= e.at + SAME_MESSAGE_WITHIN:
+                skipped["messages the extension had already recorded"] += 1
+                continue
+        yield e
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
