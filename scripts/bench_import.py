@@ -178,20 +178,23 @@ def main() -> int:
               f"(budget 50 ms); the client's json.loads adds {statistics.median(parsing) * 1000:.1f} ms")
 
         # -- askfirst today, beyond start-up ----------------------------------------------------
-        def wall(*extra: str) -> float:
+        def wall(*extra: str) -> list[float]:
             runs = []
-            for _ in range(5):
+            for _ in range(9):
                 t = time.perf_counter()
                 subprocess.run([*cli, *extra], env=env, capture_output=True, check=True)
                 runs.append(time.perf_counter() - t)
-            return statistics.median(runs)
+            return runs
 
-        startup, today_json, today_text = wall("--version"), wall("today", "--json"), wall("today")
-        beyond = (today_json - startup) * 1000
-        ok &= beyond <= 50
-        print(f"askfirst today --json: {today_json * 1000:.0f} ms wall, {beyond:.0f} ms beyond start-up "
-              f"(askfirst --version: {startup * 1000:.0f} ms); plain text: "
-              f"{(today_text - startup) * 1000:.0f} ms beyond start-up (budget 50 ms)")
+        # Nine runs each; the median, and the best case for a machine busy with other work.
+        startup, as_json, as_text = wall("--version"), wall("today", "--json"), wall("today")
+        base = statistics.median(startup)
+        for label, runs in (("askfirst today --json", as_json), ("askfirst today", as_text)):
+            beyond = (statistics.median(runs) - base) * 1000
+            ok &= beyond <= 50
+            print(f"{label}: {statistics.median(runs) * 1000:.0f} ms wall, {beyond:.0f} ms beyond start-up "
+                  f"(best {(min(runs) - min(startup)) * 1000:.0f} ms; askfirst --version takes "
+                  f"{base * 1000:.0f} ms) (budget 50 ms)")
     finally:
         if server is not None:
             server.terminate()
