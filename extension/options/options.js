@@ -18,6 +18,25 @@ function fill(settings) {
   $("store_text").checked = Boolean(settings.store_text);
 }
 
+/** The site switches: kept in the extension (so they work before pairing), on by default. */
+function sitesChosen() {
+  return Object.fromEntries(SITES.map((site) => [site, $(`site-${site}`).checked]));
+}
+
+async function loadSites() {
+  const { sites } = await api.storage.local.get("sites").catch(() => ({}));
+  for (const site of SITES) $(`site-${site}`).checked = !sites || sites[site] !== false;
+}
+
+async function saveSites() {
+  const sites = sitesChosen();
+  await api.storage.local.set({ sites });
+  const reply = await ask("putSettings", { settings: { sites } });
+  $("sites-status").textContent = reply.ok
+    ? "Sites saved."
+    : "Sites saved in the extension; the companion gets them once it runs and is paired.";
+}
+
 async function loadSettings() {
   const reply = await ask("getSettings");
   setSettingsEnabled(reply.ok);
@@ -61,6 +80,8 @@ async function pair() {
   if (reply.ok) {
     $("code").value = "";
     $("pair-status").textContent = "Paired";
+    // Switches set before pairing win over the companion's defaults.
+    await ask("putSettings", { settings: { sites: sitesChosen() } });
     await loadSettings();
   } else if (reply.offline) {
     $("pair-status").textContent = `No companion answers on port ${port}. Start it with: askfirst serve`;
@@ -93,5 +114,6 @@ $("port").addEventListener("input", () => {
 });
 $("port").addEventListener("change", () => ask("setPort", { port: $("port").value.trim() }));
 $("settings").addEventListener("submit", save);
+for (const site of SITES) $(`site-${site}`).addEventListener("change", saveSites);
 setSettingsEnabled(false);
-showStatus();
+loadSites().then(showStatus);

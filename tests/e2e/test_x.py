@@ -165,16 +165,29 @@ def test_new_incoming_messages_are_reported_once_history_is_not(paired, page: Pa
     assert any(f["contact"]["key"] == key and f["kind"] == "reply" for f in due["followups"])
 
 
-def test_the_site_switch_turns_the_coach_off_on_x(paired, page: Page):
-    worker = paired.browser.worker
-    worker.evaluate("() => chrome.storage.local.set({sites: {linkedin: true, x: false, messenger: true}})")
+def switch_x(paired, on: bool) -> None:
+    options = paired.browser.context.new_page()
     try:
+        options.goto(paired.browser.url("options/options.html"))
+        expect(options.get_by_text("Paired with the companion")).to_be_visible()  # switches loaded
+        box = options.get_by_role("checkbox", name=re.compile(r"^X \(x\.com"))
+        expect(box).to_be_checked(checked=not on)
+        box.set_checked(on)
+        expect(options.get_by_text("Sites saved.")).to_be_visible()
+    finally:
+        options.close()
+
+
+def test_the_site_switch_in_the_options_turns_the_coach_off_on_x(paired, page: Page):
+    switch_x(paired, False)
+    try:
+        assert paired.api("GET", "/settings")[1]["sites"]["x"] is False
         page.goto(f"https://x.com{CHAT}")
         type_draft(page, DM_TEXTAREA, PITCH)
         page.wait_for_timeout(800)
         expect(page.locator(PANEL)).to_have_count(0)
     finally:
-        worker.evaluate("() => chrome.storage.local.set({sites: {linkedin: true, x: true, messenger: true}})")
+        switch_x(paired, True)
     page.reload()
     type_draft(page, DM_TEXTAREA, PITCH)
     expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", "pitch_heavy")
