@@ -270,10 +270,17 @@ def serve_pages(context: Any, hosts: re.Pattern, pages: dict[str, Path]):
 
 def set_companion_port(session: "Session", port: int) -> None:
     """Point the extension at `port` the way the options page does (and forget the backoff)."""
+    from playwright.sync_api import expect
+
     page = session.browser.context.new_page()
     try:
         page.goto(session.browser.url("options/options.html"))
+        # Let the page's own status check finish first: a check that fails against the old
+        # port after the switch would start a fresh backoff.
+        expect(page.locator("#pair-status")).not_to_have_text("")
         reply = page.evaluate("(port) => chrome.runtime.sendMessage({type: 'setPort', port})", port)
         assert reply and reply.get("ok"), reply
+        status = page.evaluate("() => chrome.runtime.sendMessage({type: 'status'})")
+        assert status["port"] == port, status
     finally:
         page.close()
