@@ -297,3 +297,26 @@ describe("the coach on X", () => {
     coach.stop();
   });
 });
+
+describe("X and Messenger adapters: messageId", () => {
+  it("is the id readMessage gives, for every row of every fixture", async () => {
+    const messenger = await import("../../extension/content/sites/messenger.js");
+    const pages = [
+      [x, "x", "messages-classic.html", CLASSIC],
+      [x, "x", "chat-new.html", CHAT],
+      [x, "x", "home-drawer.html", "https://x.com/home"],
+      [messenger, "messenger", "messenger-thread.html", "https://www.messenger.com/t/100004567890123/"],
+      [messenger, "messenger", "facebook-e2ee.html", "https://www.facebook.com/messages/e2ee/t/7200000000000001/"],
+      [messenger, "messenger", "messenger-legacy.html", "https://www.messenger.com/t/priya.nair.5/"],
+    ];
+    for (const [adapter, folder, name, url] of pages) {
+      const doc = loadFixture(join("..", folder, name), url).window.document;
+      for (const list of adapter.findMessageLists(doc)) {
+        const thread = adapter.describeThread(list, doc);
+        for (const item of adapter.messageItems(list)) {
+          assert.equal(adapter.messageId(item, "k"), adapter.readMessage(item, thread.recipient, "k").id, name);
+        }
+      }
+    }
+  });
+});

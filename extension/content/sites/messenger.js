@@ -350,12 +350,21 @@ function isIncoming(item, recipient) {
  */
 export function readMessage(item, recipient, threadKey = "") {
   const body = bodyOf(item);
+  const { id, time } = identify(item, threadKey, body);
+  return { id, incoming: Boolean(body) && isIncoming(item, recipient), text: body, time };
+}
+
+function identify(item, threadKey, body) {
   const timeEl = first(item, SELECTORS.messageTime);
   const time = timeEl ? timeEl.getAttribute("datetime") || timeEl.getAttribute("aria-label") || text(timeEl) : "";
   // The previous message's words, not its whole row: "Seen" and "Sent" labels come and go.
   const prev = item.previousElementSibling ? bodyOf(item.previousElementSibling).slice(0, 80) : "";
-  const id = `messenger-msg:${hashString(`${threadKey}\n${time}\n${prev}\n${body}`)}`;
-  return { id, incoming: Boolean(body) && isIncoming(item, recipient), text: body, time };
+  return { id: `messenger-msg:${hashString(`${threadKey}\n${time}\n${prev}\n${body}`)}`, time };
+}
+
+/** The id readMessage gives `item`, without working out who wrote it. */
+export function messageId(item, threadKey = "") {
+  return identify(item, threadKey, bodyOf(item)).id;
 }
 
 export function describeThread(list, doc = list.ownerDocument) {

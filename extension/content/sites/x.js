@@ -407,13 +407,25 @@ function isIncoming(item, row, recipient) {
  */
 export function readMessage(item, recipient, threadKey = "") {
   const row = item.matches(any(SELECTORS.messageRow)) ? item : first(item, SELECTORS.messageRow);
-  if (!row) return { id: `x-msg:${hashString(`${threadKey}\n${text(item)}`)}`, incoming: false, text: "", time: "" };
+  if (!row) return { id: messageId(item, threadKey), incoming: false, text: "", time: "" };
   const body = messageBody(row);
   const timeEl = first(item, SELECTORS.messageTime);
   const time = timeEl ? timeEl.getAttribute("datetime") || text(timeEl) : "";
+  return { id: idFor(row, threadKey, time, body), incoming: isIncoming(item, row, recipient), text: body, time };
+}
+
+function idFor(row, threadKey, time, body) {
   const uuid = row.getAttribute("data-dm-message-row");
-  const id = uuid && uuid.length <= 180 ? `x-msg:${uuid}` : `x-msg:${hashString(`${threadKey}\n${time}\n${body}`)}`;
-  return { id, incoming: isIncoming(item, row, recipient), text: body, time };
+  return uuid && uuid.length <= 180 ? `x-msg:${uuid}` : `x-msg:${hashString(`${threadKey}\n${time}\n${body}`)}`;
+}
+
+/** The id readMessage gives `item`, without working out who wrote it. */
+export function messageId(item, threadKey = "") {
+  const row = item.matches(any(SELECTORS.messageRow)) ? item : first(item, SELECTORS.messageRow);
+  if (!row) return `x-msg:${hashString(`${threadKey}\n${text(item)}`)}`;
+  const timeEl = first(item, SELECTORS.messageTime);
+  const time = timeEl ? timeEl.getAttribute("datetime") || text(timeEl) : "";
+  return idFor(row, threadKey, time, row.hasAttribute("data-dm-message-row") ? "" : messageBody(row));
 }
 
 /** Facts about the conversation a message list belongs to. */
