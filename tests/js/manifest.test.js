@@ -21,7 +21,10 @@ describe("manifest.json", () => {
   });
 
   it("asks for the supported sites and the local companion, nothing else", () => {
-    assert.deepEqual(manifest.host_permissions.sort(), ["http://127.0.0.1/*", "http://localhost/*", "https://www.linkedin.com/*"]);
+    assert.deepEqual(manifest.host_permissions.sort(), [
+      "http://127.0.0.1/*", "http://localhost/*", "https://twitter.com/*", "https://www.facebook.com/messages/*",
+      "https://www.linkedin.com/*", "https://www.messenger.com/*", "https://x.com/*",
+    ]);
     assert.deepEqual(manifest.permissions.sort(), ["alarms", "storage"]);
     const matches = manifest.content_scripts.flatMap((c) => c.matches);
     for (const m of matches) assert.ok(manifest.host_permissions.includes(m), `${m} is a host permission`);
