@@ -396,7 +396,7 @@ _PITCH_TEXT = {
     "offer": ("pitch.offer", "warn", "Talks about your offer: {quotes}.",
               "Leave the offer out for now; ask about their work instead: “{q}”"),
     "credentials": ("pitch.credentials", "warn", "Lists your own credentials: {quotes}.",
-                    "Cut the résumé lines; one sentence on why you're writing to *them* is enough."),
+                    "Cut the résumé lines; one sentence on why you're writing to them is enough."),
     "call_to_action": ("pitch.call_to_action", "warn", "A sales call to action: {quotes}.",
                        "Drop the booking link and the ask; end with a question about them instead."),
     "pain_question": ("pitch.pain_question", "warn", "A scripted pain-point question: {quotes}.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 
 _HEADLINE_SPLIT = re.compile(r"\s+(?:at|@|with|for)\s+|\s*[|•·,–—-]\s+", re.IGNORECASE)
 
@@ -127,7 +127,3 @@ def quote_list(quotes: list[str], limit: int = 3) -> str:
             seen.append(q)
     shown = ", ".join(f"“{q}”" for q in seen[:limit])
     return shown + (" …" if len(seen) > limit else "")
-
-
-def later(now: datetime, days: float) -> datetime:
-    return now + timedelta(days=days)
