@@ -52,9 +52,10 @@ export class Coach {
     for (const [type, fn] of Object.entries(this._handlers)) {
       this.doc.addEventListener(type, fn, { capture: true, passive: true });
     }
-    this.observer = new DeepObserver(this.doc, (nodes, roots, removed) => this.onAdded(nodes, roots, removed));
-    this.observer.start();
-    this.scanLists(this.doc);
+    this.observer = new DeepObserver(this.doc, (nodes, roots, removed) => this.onAdded(nodes, roots, removed), {
+      ignore: (el) => el === this.panel.host, // our own panel's changes are not the site's
+    });
+    for (const root of this.observer.start()) this.scanLists(root);
     this.recheck = this.view.setInterval(() => this.recheckShadowHosts(), SHADOW_RECHECK_MS);
     const active = deepActiveElement(this.doc);
     const editor = active && this.adapter.composerFor(active);
@@ -79,7 +80,7 @@ export class Coach {
   onFocus(event) {
     // The composed path names every open shadow root on the way: observe them.
     for (const node of event.composedPath ? event.composedPath() : []) {
-      if (node && node.host && node.nodeType === 11 && this.observer.observe(node)) this.scanLists(node);
+      if (node && node.host && node.nodeType === 11) for (const root of this.observer.observeTree(node)) this.scanLists(root);
     }
     const editor = this.editorFrom(event);
     if (editor) this.activate(editor, true);
@@ -200,6 +201,11 @@ export class Coach {
 
   // --- incoming messages ------------------------------------------------------------
 
+  /**
+   * A batch of added elements (the outermost of each insertion) and new shadow roots, in
+   * idle time. The work is proportional to what was added: a message arriving in a thread
+   * of 500 reads one message, not 500.
+   */
   onAdded(nodes, roots, removed) {
     for (const root of roots) this.scanLists(root);
     if (this.editor && !this.editor.isConnected) {
@@ -208,11 +214,14 @@ export class Coach {
     }
     if (!this.adapter.findMessageLists) return;
     const touched = new Map();
+    const listOfParent = new Map(); // siblings added together share one lookup
     for (const node of nodes) {
       if (!node.isConnected) continue;
       if (this.editor && this.editor.contains(node)) continue; // typing: nothing to see
-      const lists = this.adapter.findMessageLists(node);
-      const own = this.adapter.listContaining(node);
+      const lists = this.adapter.findMessageLists(node, { deep: false });
+      const parent = node.parentNode;
+      if (!listOfParent.has(parent)) listOfParent.set(parent, this.adapter.listContaining(node));
+      const own = listOfParent.get(parent);
       if (own && this.lists.has(own)) {
         const items = this.adapter.itemsIn(node);
         const inside = items.length ? items : [this.adapter.itemContaining(node)].filter(Boolean);
@@ -225,29 +234,36 @@ export class Coach {
     if (removed) for (const list of this.listRefs) if (!list.isConnected) this.listRefs.delete(list);
   }
 
+  /** Take in the message lists directly under `root` (each open shadow root is scanned on its own). */
   scanLists(root) {
     if (!this.adapter.findMessageLists) return;
-    for (const list of this.adapter.findMessageLists(root)) if (!this.lists.has(list)) this.snapshot(list);
+    for (const list of this.adapter.findMessageLists(root, { deep: false })) if (!this.lists.has(list)) this.snapshot(list);
   }
 
   recheckShadowHosts() {
     for (const host of this.doc.querySelectorAll(this.adapter.shadowHosts || "#interop-outlet")) {
-      if (host.shadowRoot && this.observer.observe(host.shadowRoot)) this.scanLists(host.shadowRoot);
+      if (host.shadowRoot) for (const root of this.observer.observeTree(host.shadowRoot)) this.scanLists(root);
     }
   }
 
   /** Everything already in a thread when it opens is history, not news. */
-  snapshot(list) {
-    const thread = this.adapter.describeThread(list, this.doc);
+  snapshot(list, thread = this.adapter.describeThread(list, this.doc)) {
     const key = threadKey(thread);
-    const seen = new Set();
-    const seenEls = new WeakSet();
-    for (const item of this.adapter.messageItems(list)) {
-      seenEls.add(item);
-      seen.add(this.adapter.readMessage(item, thread.recipient, key).id);
-    }
-    this.lists.set(list, { seen, seenEls, key });
+    const state = { seen: new Set(), seenEls: new WeakSet(), key };
+    this.remember(state, this.adapter.messageItems(list), thread);
+    this.lists.set(list, state);
     this.listRefs.add(list);
+  }
+
+  remember(state, items, thread) {
+    // Only the ids matter here; an adapter may know them without reading whole messages.
+    const idOf = this.adapter.messageId
+      ? (item) => this.adapter.messageId(item, state.key)
+      : (item) => this.adapter.readMessage(item, thread.recipient, state.key).id;
+    for (const item of items) {
+      state.seenEls.add(item);
+      state.seen.add(idOf(item));
+    }
   }
 
   arrivals(list, items) {
@@ -255,8 +271,12 @@ export class Coach {
     const thread = this.adapter.describeThread(list, this.doc);
     const key = threadKey(thread);
     const fresh = [...new Set(items)].filter((item) => !state.seenEls.has(item));
-    if (key !== state.key || fresh.length > ARRIVAL_BURST) {
-      this.snapshot(list); // another thread, or a thread loading: report nothing
+    if (key !== state.key) {
+      this.snapshot(list, thread); // another thread in the same list: its history is not news
+      return;
+    }
+    if (fresh.length > ARRIVAL_BURST) {
+      this.remember(state, fresh, thread); // the thread (re)loading: report nothing
       return;
     }
     for (const item of fresh) {

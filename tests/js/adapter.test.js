@@ -75,6 +75,30 @@ describe("LinkedIn adapter: messaging page", () => {
     assert.equal(a.id, b.id, "a re-render keeps its id");
     assert.notEqual(a.id, c.id);
   });
+
+  it("gives the same id from the urn alone as from reading the whole message", () => {
+    const [list] = linkedin.findMessageLists(doc);
+    const item = linkedin.messageItems(list)[0];
+    assert.equal(linkedin.messageId(item, "k"), linkedin.readMessage(item, null, "k").id);
+    const long = item.cloneNode(true);
+    long.querySelector("[data-event-urn]").setAttribute("data-event-urn", `urn:li:msg_message:${"x".repeat(200)}`);
+    assert.match(linkedin.messageId(long, "k"), /^linkedin-msg:[0-9a-f]{16}$/, "a urn too long is hashed");
+    assert.equal(linkedin.messageId(long, "k"), linkedin.readMessage(long, null, "k").id);
+    const none = item.cloneNode(true);
+    none.querySelector("[data-event-urn]").removeAttribute("data-event-urn");
+    assert.equal(linkedin.messageId(none, "k"), linkedin.readMessage(none, null, "k").id);
+  });
+
+  it("finds a message list that is itself the root, and stays out of shadow roots when asked", () => {
+    const [list] = linkedin.findMessageLists(doc);
+    assert.deepEqual(linkedin.findMessageLists(list, { deep: false }), [list]);
+    const host = doc.createElement("div");
+    host.attachShadow({ mode: "open" }).append(list.cloneNode(true));
+    doc.body.append(host);
+    assert.deepEqual(linkedin.findMessageLists(host, { deep: false }), []);
+    assert.equal(linkedin.findMessageLists(host).length, 1, "deep by default");
+    host.remove();
+  });
 });
 
 describe("LinkedIn adapter: Enter-to-send variant", () => {

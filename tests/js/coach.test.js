@@ -141,6 +141,58 @@ describe("the coach", () => {
     coach.stop();
   });
 
+  it("on a thread of 500, a re-render and older messages are history; a new message is news", async () => {
+    const t = recorder();
+    const { doc, coach } = start("thread-500.html", `${LI}/messaging/thread/2-bG9uZw/`, t);
+    try {
+      const ul = doc.querySelector(".msg-s-message-list-content");
+      assert.equal(ul.children.length, 500);
+      ul.replaceChildren(...[...ul.children].map((li) => li.cloneNode(true)));
+      await sleep(60);
+      const older = [...ul.children].slice(0, 100).map((li, i) => {
+        const copy = li.cloneNode(true);
+        copy.querySelector("[data-event-urn]").setAttribute("data-event-urn", `urn:li:msg_message:older-${i}`);
+        return copy;
+      });
+      ul.prepend(...older);
+      await sleep(60);
+      assert.equal(t.calls.event.length, 0, "nothing new arrived");
+      const last = ul.lastElementChild.cloneNode(true);
+      last.querySelector("[data-event-urn]").setAttribute("data-event-urn", "urn:li:msg_message:new-500");
+      last.querySelector(".msg-s-event-listitem__body").textContent = "Are you free on Friday?";
+      ul.append(last);
+      await sleep(60);
+      assert.deepEqual(
+        t.calls.event.map((e) => [e.type, e.id, e.text]),
+        [["message_received", "linkedin-msg:urn:li:msg_message:new-500", "Are you free on Friday?"]],
+      );
+    } finally {
+      coach.stop(); // a failure must not leave its timers running
+    }
+  });
+
+  it("takes in the threads already inside open shadow roots when it starts", async () => {
+    const t = recorder();
+    const dom = loadFixture("messaging-thread.html", `${LI}/messaging/thread/2-MjA0ZTk1/`);
+    const doc = dom.window.document;
+    const convo = doc.querySelector(".msg-convo-wrapper");
+    const host = doc.createElement("div");
+    convo.replaceWith(host);
+    host.attachShadow({ mode: "open" }).append(convo);
+    const coach = new Coach(doc, linkedin, t, { debounceMs: 20 }).start();
+    try {
+      const ul = convo.querySelector(".msg-s-message-list-content");
+      const template = ul.querySelector(".msg-s-event-listitem--other").closest("li");
+      const li = template.cloneNode(true);
+      li.querySelector("[data-event-urn]").setAttribute("data-event-urn", "urn:li:msg_message:in-shadow");
+      ul.append(li);
+      await sleep(60);
+      assert.deepEqual(t.calls.event.map((e) => e.id), ["linkedin-msg:urn:li:msg_message:in-shadow"]);
+    } finally {
+      coach.stop();
+    }
+  });
+
   it("finds the overlay in a shadow root rendered after start, and says when offline", async () => {
     const t = recorder();
     t.offline = true;

@@ -382,11 +382,16 @@ export function enterSends(editor) {
   return !sendButtons(editor).some(isShown);
 }
 
-/** The message lists of open threads under `root` (shadow roots included). */
-export function findMessageLists(root) {
-  return querySelectorAllDeep(root, any(SELECTORS.messageList)).filter(
-    (el) => !el.parentElement || !el.parentElement.closest(any(SELECTORS.messageList)),
-  );
+/**
+ * The message lists of open threads in `root` (the outermost of nested ones), `root`
+ * itself included. With `deep` (the default) open shadow roots below are searched too;
+ * the content script passes `deep: false`, as it visits each shadow root on its own.
+ */
+export function findMessageLists(root, { deep = true } = {}) {
+  const sel = any(SELECTORS.messageList);
+  const hits = deep ? querySelectorAllDeep(root, sel) : [...root.querySelectorAll(sel)];
+  if (root.nodeType === 1 && root.matches(sel)) hits.unshift(root);
+  return hits.filter((el) => !el.parentElement || !el.parentElement.closest(sel));
 }
 
 export function messageItems(list) {
@@ -432,9 +437,8 @@ function senderOf(item) {
  * same message keeps its id.
  */
 export function readMessage(item, recipient, threadKey = "") {
-  const ev = item.matches(any(SELECTORS.messageEvent)) ? item : first(item, SELECTORS.messageEvent) || item;
-  const urnEl = ev.hasAttribute("data-event-urn") ? ev : item.querySelector("[data-event-urn]");
-  const urn = urnEl ? urnEl.getAttribute("data-event-urn") : null;
+  const ev = eventOf(item);
+  const urn = urnOf(item, ev);
   const body = text(first(ev, SELECTORS.messageBody) || ev);
   const time = text(first(item, SELECTORS.messageTime));
   let incoming;
@@ -447,9 +451,31 @@ export function readMessage(item, recipient, threadKey = "") {
     if (senderUrl && recipient && recipient.profile_url) incoming = senderUrl === recipient.profile_url;
     else incoming = Boolean(sender && recipient && recipient.name && text(sender) === recipient.name);
   }
+  return { id: idFrom(urn, threadKey, time, body), incoming, text: body, time };
+}
+
+/**
+ * The id readMessage would give `item`, read from its urn alone when it has one: taking
+ * in a thread of 500 messages then costs one attribute lookup per message.
+ */
+export function messageId(item, threadKey = "") {
+  const urn = urnOf(item, eventOf(item));
+  return urn ? idFrom(urn) : readMessage(item, null, threadKey).id;
+}
+
+function eventOf(item) {
+  return item.matches(any(SELECTORS.messageEvent)) ? item : first(item, SELECTORS.messageEvent) || item;
+}
+
+function urnOf(item, ev) {
+  const urnEl = ev.hasAttribute("data-event-urn") ? ev : item.querySelector("[data-event-urn]");
+  return urnEl ? urnEl.getAttribute("data-event-urn") : null;
+}
+
+function idFrom(urn, threadKey, time, body) {
   // The companion takes ids of up to 200 characters; a longer urn is hashed instead.
-  const id = urn && urn.length <= 180 ? `linkedin-msg:${urn}` : `linkedin-msg:${hashString(urn || `${threadKey}\n${time}\n${body}`)}`;
-  return { id, incoming, text: body, time };
+  if (urn) return urn.length <= 180 ? `linkedin-msg:${urn}` : `linkedin-msg:${hashString(urn)}`;
+  return `linkedin-msg:${hashString(`${threadKey}\n${time}\n${body}`)}`;
 }
 
 /** Facts about the conversation a message list belongs to. */
