@@ -46,7 +46,7 @@ class Task:
 
     start: float  # trace clock, µs
     end: float
-    ours_ms: float = 0.0
+    spans: list[tuple[float, float]] = field(default_factory=list)  # when the content script ran, µs
     entries: list[str] = field(default_factory=list)  # the content script's functions called by the browser
     functions: list[str] = field(default_factory=list)  # every function the browser called in it
     others: dict[str, float] = field(default_factory=dict)  # sampled time by the script that ran it
@@ -57,7 +57,17 @@ class Task:
 
     @property
     def ours(self) -> bool:
-        return bool(self.entries) or self.ours_ms > 0
+        return bool(self.spans)
+
+    @property
+    def ours_ms(self) -> float:
+        """The content script's share: the union of its calls and of its sampled stacks."""
+        total, reach = 0.0, float("-inf")
+        for start, end in sorted(self.spans):
+            if end > reach:
+                total += end - max(start, reach)
+                reach = end
+        return total / 1000
 
     def describe(self) -> str:
         top = sorted(self.others.items(), key=lambda kv: -kv[1])[:2]
@@ -113,6 +123,8 @@ class Trace:
                 e["name"] == "v8.evaluateModule" and e["args"].get("worldName") == "Ask First")
             if ours and (task := task_at(e["ts"])):
                 task.entries.append(f"{url.rsplit('/', 1)[-1]}:{data.get('functionName') or e['name']}")
+                # A call's whole length counts, layout it forces and garbage it makes included.
+                task.spans.append((e["ts"], e["ts"] + e.get("dur", 0)))
 
         # The sampling profiler: each sample's stack is a node of a tree sent in chunks.
         frames: dict[int, dict] = {}
@@ -153,12 +165,12 @@ class Trace:
             task = task_at(ts)
             if task is None:
                 continue
-            ms = (min(next_ts, task.end) - ts) / 1000
-            if is_ours(node):
-                task.ours_ms += ms
+            until = min(next_ts, task.end)
+            if is_ours(node):  # promise continuations, e.g. after the worker's reply, have no call event
+                task.spans.append((ts, until))
             else:
                 name = script_of(node)
-                task.others[name] = task.others.get(name, 0.0) + ms
+                task.others[name] = task.others.get(name, 0.0) + (until - ts) / 1000
         return tasks
 
 
