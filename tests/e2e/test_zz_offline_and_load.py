@@ -188,11 +188,13 @@ LOAD_OLDER = """(n) => {
     return old;
   }));
 }"""
-# The control: a task of 70 ms in the page, which the same measurement must see.
-CONTROL = """() => setTimeout(function askfirstControl() {
-  const t = performance.now();
-  while (performance.now() - t < 70) {}
-}, 0)"""
+# The controls: a task of 70 ms, once in the page and once in the content script's own
+# world (the isolated world Chromium names after the extension), where it runs from a
+# script under the extension's URL as the content script's modules do. The measurement
+# must see both, and blame the second one only on the extension.
+BUSY_70_MS = "const t = performance.now(); while (performance.now() - t < 70) {}"
+PAGE_CONTROL = f"() => setTimeout(function askfirstPageControl() {{ {BUSY_70_MS} }}, 0)"
+CONTENT_CONTROL = "setTimeout(function askfirstContentControl() {{ {busy} }}, 0);\n//# sourceURL={origin}content/control.js"
 DRAFT = "Hi! I wanted to ask how the project went, and whether the team shipped on time?"
 MORE = " Great to hear."
 
@@ -205,7 +207,8 @@ class Run:
     inputs: int  # of them, its input listener
     whole_max_ms: float  # the longest of those tasks, Chromium's work in it included
     page_longest: list[str]
-    control: Task
+    page_control: Task
+    content_control: Task
 
 
 def measure_once(page: Page, origin: str) -> Run:
@@ -225,13 +228,15 @@ def measure_once(page: Page, origin: str) -> Run:
         page.wait_for_timeout(400)
         page.evaluate(LOAD_OLDER, 100)
         page.wait_for_timeout(400)
-        page.evaluate(CONTROL)
-        page.wait_for_timeout(300)
+        page.evaluate(PAGE_CONTROL)
+        page.wait_for_timeout(200)
+        run_in_content_world(trace, CONTENT_CONTROL.format(busy=BUSY_70_MS, origin=origin))
+        page.wait_for_timeout(200)
     tasks = trace.main_thread_tasks(THREAD_500, origin)
-    ours = [t for t in tasks if t.ours]
+    page_control, content_control = (only(t for t in tasks if name in t.functions)
+                                     for name in ("askfirstPageControl", "askfirstContentControl"))
+    ours = [t for t in tasks if t.ours and t is not content_control]
     shares = sorted(t.ours_ms for t in ours)
-    controls = [t for t in tasks if "askfirstControl" in t.functions]
-    assert len(controls) == 1, f"the control task is not in the trace ({len(tasks)} tasks)"
     return Run(
         max_ms=shares[-1],
         p95_ms=shares[int(0.95 * (len(shares) - 1))],
@@ -239,8 +244,27 @@ def measure_once(page: Page, origin: str) -> Run:
         inputs=sum(e == "main.js:input" for t in ours for e in t.entries),
         whole_max_ms=max(t.ms for t in ours),
         page_longest=[t.describe() for t in sorted(tasks, key=lambda t: -t.ms)[:3]],
-        control=controls[0],
+        page_control=page_control,
+        content_control=content_control,
     )
+
+
+def only(tasks) -> Task:
+    found = list(tasks)
+    assert len(found) == 1, f"expected one control task in the trace, found {len(found)}"
+    return found[0]
+
+
+def run_in_content_world(trace: Trace, source: str) -> None:
+    """Evaluate `source` in the isolated world where the extension's content script runs."""
+    contexts: list[dict] = []
+    trace.cdp.on("Runtime.executionContextCreated", lambda p: contexts.append(p["context"]))
+    trace.cdp.send("Runtime.enable")  # announces the existing contexts before it returns
+    try:
+        world = next(c for c in contexts if c["name"] == "Ask First" and c["auxData"].get("type") == "isolated")
+        trace.cdp.send("Runtime.evaluate", {"expression": source, "contextId": world["id"]})
+    finally:
+        trace.cdp.send("Runtime.disable")
 
 
 def test_no_task_of_the_content_script_over_50ms_on_a_500_message_thread(paired, page: Page):
@@ -250,13 +274,17 @@ def test_no_task_of_the_content_script_over_50ms_on_a_500_message_thread(paired,
     for i, r in enumerate(runs, 1):
         print(f"  run {i}: content script: longest {r.max_ms:.1f} ms, p95 {r.p95_ms:.1f} ms over {r.tasks} tasks; "
               f"longest task it ran in, Chromium's work included: {r.whole_max_ms:.0f} ms; "
-              f"control {r.control.ms:.0f} ms (sampled {sum(r.control.others.values()):.0f} ms)")
+              f"controls: in the page {r.page_control.ms:.0f} ms, seen as the content script's "
+              f"{r.page_control.ours_ms:.0f} ms; in the content script's world {r.content_control.ms:.0f} ms, "
+              f"seen as its {r.content_control.ours_ms:.0f} ms")
         print(f"         the page's longest tasks: {'; '.join(r.page_longest)}")
     for r in runs:
-        # The controls: a 70 ms task is seen whole, both by its length and by the samples,
-        # and not blamed on the extension; the extension's own listener is seen at every keystroke.
-        assert 70 <= r.control.ms < 500 and sum(r.control.others.values()) >= 60, r.control
-        assert not r.control.ours, r.control
+        # The controls: a 70 ms task is seen whole; blamed on the extension when it runs
+        # in its world, and not when it runs in the page. And the content script's own
+        # input listener is seen at every keystroke.
+        assert 70 <= r.page_control.ms < 500 and sum(r.page_control.others.values()) >= 60, r.page_control
+        assert not r.page_control.ours, r.page_control
+        assert 70 <= r.content_control.ms < 500 and r.content_control.ours_ms >= 60, r.content_control
         assert r.inputs >= len(DRAFT + MORE), f"the input listener was seen {r.inputs} times"
     # The robust figure on a shared machine: the middle run. A slow handler is slow every time.
     longest = statistics.median(r.max_ms for r in runs)
