@@ -36,6 +36,7 @@ button { font: inherit; font-size: 12px; color: #344054; background: #f2f4f7; bo
   border-radius: 6px; padding: 1px 8px; cursor: pointer; }
 button:focus-visible { outline: 2px solid #1570ef; outline-offset: 1px; }
 .headline { margin: 6px 0 0; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 ol { margin: 6px 0 0; padding-left: 18px; }
 li { margin: 4px 0; }
 li p { margin: 2px 0; }
@@ -152,8 +153,11 @@ export class Panel {
     this.score.setAttribute("aria-label", `Pitch score ${result.score} out of 100`);
     const headline = result.headline || "";
     // Only a changed message is announced: the live region is not rewritten per keystroke.
-    const announce = `${VERDICT_LABELS[verdict] || verdict}. ${headline}`.trim();
-    if (this.status.textContent !== announce) this.status.textContent = announce;
+    // The verdict's name is read out with it but not shown twice (the title shows it).
+    const label = VERDICT_LABELS[verdict] || verdict;
+    if (this.status.textContent !== `${label}. ${headline}`) {
+      this.status.replaceChildren(el(doc, "span", { class: "sr-only", text: `${label}. ` }), headline);
+    }
     const items = topFindings(result.findings).map((f) => {
       const li = el(doc, "li", { "data-rule": f.rule || "", "data-severity": f.severity || "" });
       li.append(el(doc, "p", { class: "message", text: f.message || "" }));
