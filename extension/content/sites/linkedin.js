@@ -5,6 +5,8 @@
 // dialog inside `div#interop-outlet`'s open shadow root (see ../shadow.js).
 
 import { closestDeep, querySelectorAllDeep } from "../shadow.js";
+import * as dom from "./dom.js";
+import { any, editingHost, first, hashString, parseUrl, text } from "./dom.js";
 
 export { readDraft } from "../draft.js";
 
@@ -123,39 +125,10 @@ export const SELECTORS = {
   messageTime: ["time", ".msg-s-message-group__timestamp", ".msg-s-message-list__time-heading"],
 };
 
-const any = (list) => list.join(", ");
-const text = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : "");
-
-function first(scope, selectors) {
-  if (!scope || typeof scope.querySelector !== "function") return null;
-  for (const sel of selectors) {
-    const hit = scope.querySelector(sel);
-    if (hit) return hit;
-  }
-  return null;
-}
-
-function matchesAny(el, selectors) {
-  for (const sel of selectors) {
-    try {
-      if (el.matches(sel)) return true;
-    } catch {
-      // A selector this engine does not know (e.g. the `i` flag): skip it, keep the rest.
-    }
-  }
-  return false;
-}
-
 /** `https://www.linkedin.com/in/<slug>/`, or null for anything that is not a profile. */
 export function normalizeProfileUrl(href, base = "https://www.linkedin.com/") {
-  if (!href) return null;
-  let url;
-  try {
-    url = new URL(href, base);
-  } catch {
-    return null;
-  }
-  if (!/(^|\.)linkedin\.com$/i.test(url.hostname)) return null;
+  const url = parseUrl(href, base);
+  if (!url || !/(^|\.)linkedin\.com$/i.test(url.hostname)) return null;
   const m = url.pathname.match(/^\/in\/([^/]+)/i);
   if (!m) return null;
   return `https://www.linkedin.com/in/${m[1].toLowerCase()}/`;
@@ -163,14 +136,9 @@ export function normalizeProfileUrl(href, base = "https://www.linkedin.com/") {
 
 /** The thread's canonical URL, from a `/messaging/thread/<id>/` path. */
 export function normalizeThreadUrl(href, base = "https://www.linkedin.com/") {
-  if (!href) return null;
-  try {
-    const url = new URL(href, base);
-    const m = url.pathname.match(/^\/messaging\/thread\/([^/]+)/);
-    return m ? `https://www.linkedin.com/messaging/thread/${m[1]}/` : null;
-  } catch {
-    return null;
-  }
+  const url = parseUrl(href, base);
+  const m = url && url.pathname.match(/^\/messaging\/thread\/([^/]+)/);
+  return m ? `https://www.linkedin.com/messaging/thread/${m[1]}/` : null;
 }
 
 export const site = "linkedin";
@@ -179,25 +147,7 @@ export function matchesLocation(loc) {
   return /(^|\.)linkedin\.com$/i.test(loc.hostname);
 }
 
-/** The editing host for an element inside a compose box (or the textarea itself). */
-function editingHost(el) {
-  if (!el || el.nodeType !== 1) el = el && el.parentElement;
-  if (!el) return null;
-  if (el.tagName === "TEXTAREA") return el;
-  let host = el.closest('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]');
-  if (!host) return null;
-  // Climb to the outermost editable element: that is the editor, not one of its paragraphs.
-  for (let up = host.parentElement; up; up = up.parentElement) {
-    if (up.matches('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]')) host = up;
-    else break;
-  }
-  return host;
-}
-
-function surfaceOf(editor) {
-  for (const surface of SELECTORS.surfaces) if (matchesAny(editor, surface.editor)) return surface;
-  return null;
-}
+const surfaceOf = (editor) => dom.surfaceOf(editor, SELECTORS.surfaces);
 
 /** The compose box `el` is in (or is), or null when it is not one we coach. */
 export function composerFor(el) {
@@ -207,21 +157,9 @@ export function composerFor(el) {
 
 /** Every compose box under `root`, open shadow roots included. */
 export function findComposers(root) {
-  const all = SELECTORS.surfaces.flatMap((s) => s.editor);
-  const seen = new Set();
-  for (const sel of all) {
-    let hits;
-    try {
-      hits = querySelectorAllDeep(root, sel);
-    } catch {
-      continue;
-    }
-    for (const el of hits) {
-      const editor = composerFor(el);
-      if (editor) seen.add(editor);
-    }
-  }
-  return [...seen];
+  // One selector at a time: some use the `i` flag, which not every engine parses.
+  const each = SELECTORS.surfaces.flatMap((s) => s.editor.map((sel) => [sel]));
+  return dom.composersIn(root, each, composerFor, { deep: true });
 }
 
 function containerOf(editor, surface) {
@@ -388,37 +326,21 @@ export function enterSends(editor) {
  * the content script passes `deep: false`, as it visits each shadow root on its own.
  */
 export function findMessageLists(root, { deep = true } = {}) {
-  const sel = any(SELECTORS.messageList);
-  const hits = deep ? querySelectorAllDeep(root, sel) : [...root.querySelectorAll(sel)];
-  if (root.nodeType === 1 && root.matches(sel)) hits.unshift(root);
-  return hits.filter((el) => !el.parentElement || !el.parentElement.closest(sel));
+  return dom.outermostMatches(root, SELECTORS.messageList, { deep });
 }
 
 export function messageItems(list) {
-  for (const sel of SELECTORS.messageItem) {
-    const items = list.querySelectorAll(sel);
-    if (items.length) return [...items];
-  }
-  return [];
+  return dom.itemsOf(list, SELECTORS.messageItem);
 }
+
+// Added nodes are matched against LinkedIn's item selectors as one group: an added
+// wrapper yields the <li>s and the events inside them, and the nearest of either holds a
+// node. (The other adapters try their selectors one after another.)
+const ITEM = [any(SELECTORS.messageItem)];
 
 /** Is `el` (an added node) a message item, or does it hold some? */
 export function itemsIn(el) {
-  const sel = any(SELECTORS.messageItem);
-  if (el.matches(sel)) return [el];
-  return [...el.querySelectorAll(sel)];
-}
-
-function hashString(s) {
-  // FNV-1a, 32 bits, twice with different seeds: stable across sessions, no crypto needed.
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+  return dom.itemsIn(el, ITEM);
 }
 
 function senderOf(item) {
@@ -496,13 +418,10 @@ export const shadowHosts = '#interop-outlet, [data-testid="interop-shadowdom"]';
 /** The message list an added node went into, if any. */
 export function listContaining(node) {
   // Lists nest (.msg-s-message-list > ul.msg-s-message-list-content): the outermost counts.
-  const sel = any(SELECTORS.messageList);
-  let list = node.parentElement ? node.parentElement.closest(sel) : null;
-  for (let up = list && list.parentElement; up && (up = up.closest(sel)); up = up.parentElement) list = up;
-  return list;
+  return dom.listContaining(node, SELECTORS.messageList);
 }
 
 /** The message item an added node belongs to, if any. */
 export function itemContaining(node) {
-  return node.closest(any(SELECTORS.messageItem));
+  return dom.itemContaining(node, ITEM);
 }

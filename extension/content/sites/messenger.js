@@ -7,7 +7,10 @@
 // are generated (`x1lliihq …`), so the selectors below key on roles, aria labels,
 // data-scope/data-testid attributes and link shapes, most specific first.
 
-import { readDraft as readEditor } from "../draft.js";
+import * as dom from "./dom.js";
+import { any, clickedButton, editingHost, first, hashString, parseUrl, text } from "./dom.js";
+
+export { readDraft } from "../draft.js";
 
 export const site = "messenger";
 
@@ -51,18 +54,6 @@ const RESERVED = new Set([
 ]);
 const NAME = /^[a-z0-9.]{1,100}$/;
 
-const any = (list) => list.join(", ");
-const text = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : "");
-
-function first(scope, selectors) {
-  if (!scope || typeof scope.querySelector !== "function") return null;
-  for (const sel of selectors) {
-    const hit = scope.querySelector(sel);
-    if (hit) return hit;
-  }
-  return null;
-}
-
 /**
  * The profile a Facebook or Messenger link points to, as the companion keys it:
  * `https://www.facebook.com/<name>` or `https://www.facebook.com/profile.php?id=<digits>`.
@@ -70,13 +61,8 @@ function first(scope, selectors) {
  * person's); anything else is null.
  */
 export function normalizeProfileUrl(href, base = "https://www.facebook.com/") {
-  if (!href) return null;
-  let url;
-  try {
-    url = new URL(href, base);
-  } catch {
-    return null;
-  }
+  const url = parseUrl(href, base);
+  if (!url) return null;
   const host = url.hostname.toLowerCase();
   const messenger = /(^|\.)messenger\.com$/.test(host);
   if (!messenger && !/^(www\.|m\.|web\.)?facebook\.com$/.test(host)) return null;
@@ -98,17 +84,12 @@ function threadIdOf(pathname) {
 
 /** The thread's canonical URL, on the host the user is using. */
 export function normalizeThreadUrl(href) {
-  if (!href) return null;
-  try {
-    const url = new URL(href);
-    const id = threadIdOf(url.pathname);
-    if (!id) return null;
-    const e2ee = /\/e2ee\/t\//.test(url.pathname) ? "e2ee/" : "";
-    if (/(^|\.)messenger\.com$/i.test(url.hostname)) return `https://www.messenger.com/${e2ee}t/${id}/`;
-    if (/(^|\.)facebook\.com$/i.test(url.hostname)) return `https://www.facebook.com/messages/${e2ee}t/${id}/`;
-  } catch {
-    // not a URL: no thread
-  }
+  const url = parseUrl(href);
+  const id = url && threadIdOf(url.pathname);
+  if (!id) return null;
+  const e2ee = /\/e2ee\/t\//.test(url.pathname) ? "e2ee/" : "";
+  if (/(^|\.)messenger\.com$/i.test(url.hostname)) return `https://www.messenger.com/${e2ee}t/${id}/`;
+  if (/(^|\.)facebook\.com$/i.test(url.hostname)) return `https://www.facebook.com/messages/${e2ee}t/${id}/`;
   return null;
 }
 
@@ -124,36 +105,15 @@ function onMessagesPage(doc) {
   return !loc || matchesLocation(loc);
 }
 
-export function readDraft(editor) {
-  return readEditor(editor);
-}
-
-function editingHost(el) {
-  if (!el || el.nodeType !== 1) el = el && el.parentElement;
-  if (!el) return null;
-  let host = el.closest('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]');
-  if (!host) return null;
-  for (let up = host.parentElement; up; up = up.parentElement) {
-    if (up.matches('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]')) host = up;
-    else break;
-  }
-  return host;
-}
-
 /** The compose box `el` is in (or is), or null when it is not one we coach. */
 export function composerFor(el) {
   const editor = editingHost(el);
-  if (!editor || !SELECTORS.editor.some((sel) => editor.matches(sel))) return null;
+  if (!editor || !dom.matchesAny(editor, SELECTORS.editor)) return null;
   return onMessagesPage(editor.ownerDocument) ? editor : null;
 }
 
 export function findComposers(root) {
-  const found = new Set();
-  for (const el of root.querySelectorAll(any(SELECTORS.editor))) {
-    const editor = composerFor(el);
-    if (editor) found.add(editor);
-  }
-  return [...found];
+  return dom.composersIn(root, [SELECTORS.editor], composerFor);
 }
 
 export function kindOf(editor) {
@@ -162,19 +122,12 @@ export function kindOf(editor) {
 
 /** The send control beside `editor`: the nearest ancestor that holds one decides. */
 export function sendButtons(editor) {
-  const sel = any(SELECTORS.send);
-  for (let up = editor.parentElement, depth = 0; up && depth < 16; up = up.parentElement, depth++) {
-    const hits = up.querySelectorAll(sel);
-    if (hits.length) return [...hits];
-  }
-  return [];
+  return dom.nearestHolding(editor, SELECTORS.send);
 }
 
 export function isSendClick(target, editor) {
-  const el = target && (target.nodeType === 1 ? target : target.parentElement);
-  const button = el && el.closest('button, [role="button"]');
-  if (!button || button.disabled || button.getAttribute("aria-disabled") === "true") return false;
-  return sendButtons(editor).includes(button);
+  const button = clickedButton(target);
+  return Boolean(button) && sendButtons(editor).includes(button);
 }
 
 /** Messenger sends on a plain Enter (Shift+Enter is a new line), whatever the button says. */
@@ -262,54 +215,24 @@ export function describe(editor, doc = editor.ownerDocument) {
 // --- incoming messages ------------------------------------------------------------
 
 export function findMessageLists(root) {
-  const sel = any(SELECTORS.messageList);
-  const hits = [...root.querySelectorAll(sel)];
-  if (root.nodeType === 1 && root.matches(sel)) hits.unshift(root);
-  return hits.filter((el) => !el.parentElement || !el.parentElement.closest(sel));
+  return dom.outermostMatches(root, SELECTORS.messageList);
 }
 
+// An item inside another item of the same selector is part of that message.
 export function messageItems(list) {
-  for (const sel of SELECTORS.messageItem) {
-    const items = list.querySelectorAll(sel);
-    if (items.length) return [...items].filter((el) => !el.parentElement.closest(sel));
-  }
-  return [];
+  return dom.itemsOf(list, SELECTORS.messageItem, { outermost: true });
 }
 
 export function itemsIn(el) {
-  for (const sel of SELECTORS.messageItem) {
-    if (el.matches(sel)) return [el];
-    const inside = el.querySelectorAll(sel);
-    if (inside.length) return [...inside];
-  }
-  return [];
+  return dom.itemsIn(el, SELECTORS.messageItem);
 }
 
 export function listContaining(node) {
-  const sel = any(SELECTORS.messageList);
-  let list = node.parentElement ? node.parentElement.closest(sel) : null;
-  for (let up = list && list.parentElement; up && (up = up.closest(sel)); up = up.parentElement) list = up;
-  return list;
+  return dom.listContaining(node, SELECTORS.messageList);
 }
 
 export function itemContaining(node) {
-  for (const sel of SELECTORS.messageItem) {
-    const hit = node.closest(sel);
-    if (hit) return hit;
-  }
-  return null;
-}
-
-function hashString(s) {
-  // FNV-1a, 32 bits, twice with different seeds: stable across sessions, no crypto needed.
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+  return dom.itemContaining(node, SELECTORS.messageItem);
 }
 
 const LABELS = 'h1, h2, h3, h4, h5, h6, [role="heading"], time, abbr, a, [aria-hidden="true"], button, [role="button"]';

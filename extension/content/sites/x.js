@@ -5,7 +5,10 @@
 // generated (`css-175oi2r r-…`) and change with every build, so every selector below keys
 // on data-testid, roles, aria labels and link shapes, most specific first, with fallbacks.
 
-import { readDraft as readEditor } from "../draft.js";
+import * as dom from "./dom.js";
+import { any, clickedButton, editingHost, first, hashString, parseUrl, text } from "./dom.js";
+
+export { readDraft } from "../draft.js";
 
 export const site = "x";
 
@@ -86,32 +89,10 @@ const RESERVED = new Set([
 ]);
 const HANDLE = /^@?([A-Za-z0-9_]{1,15})$/;
 
-const any = (list) => list.join(", ");
-const text = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : "");
-
-function first(scope, selectors) {
-  if (!scope || typeof scope.querySelector !== "function") return null;
-  for (const sel of selectors) {
-    const hit = scope.querySelector(sel);
-    if (hit) return hit;
-  }
-  return null;
-}
-
-function matchesAny(el, selectors) {
-  return selectors.some((sel) => el.matches(sel));
-}
-
 /** The handle an x.com / twitter.com link points to (`/jdoe`, `https://twitter.com/JDoe`), or null. */
 export function handleFromHref(href, base = "https://x.com/") {
-  if (!href) return null;
-  let url;
-  try {
-    url = new URL(href, base);
-  } catch {
-    return null;
-  }
-  if (!/^(.+\.)?(x|twitter)\.com$/i.test(url.hostname)) return null;
+  const url = parseUrl(href, base);
+  if (!url || !/^(.+\.)?(x|twitter)\.com$/i.test(url.hostname)) return null;
   const segments = url.pathname.split("/").filter(Boolean);
   if (segments.length !== 1) return null; // /jdoe/status/1 is a post, not the person
   const m = segments[0].match(HANDLE);
@@ -127,17 +108,12 @@ export function normalizeProfileUrl(href, base) {
 
 /** A conversation's canonical URL: `/messages/<a>-<b>` (classic) or `/i/chat/<id>` (new). */
 export function normalizeThreadUrl(href, base = "https://x.com/") {
-  if (!href) return null;
-  try {
-    const url = new URL(href, base);
-    if (!/^(.+\.)?(x|twitter)\.com$/i.test(url.hostname)) return null;
-    const classic = url.pathname.match(/^\/messages\/(\d{1,30}-\d{1,30})\/?$/);
-    if (classic) return `https://x.com/messages/${classic[1]}`;
-    const chat = url.pathname.match(/^\/i\/chat\/([A-Za-z0-9_-]{1,200})\/?$/);
-    if (chat && !["new", "compose", "requests", "settings", "pin"].includes(chat[1])) return `https://x.com/i/chat/${chat[1]}`;
-  } catch {
-    // not a URL: no thread
-  }
+  const url = parseUrl(href, base);
+  if (!url || !/^(.+\.)?(x|twitter)\.com$/i.test(url.hostname)) return null;
+  const classic = url.pathname.match(/^\/messages\/(\d{1,30}-\d{1,30})\/?$/);
+  if (classic) return `https://x.com/messages/${classic[1]}`;
+  const chat = url.pathname.match(/^\/i\/chat\/([A-Za-z0-9_-]{1,200})\/?$/);
+  if (chat && !["new", "compose", "requests", "settings", "pin"].includes(chat[1])) return `https://x.com/i/chat/${chat[1]}`;
   return null;
 }
 
@@ -145,28 +121,7 @@ export function matchesLocation(loc) {
   return /^(www\.|mobile\.)?(x|twitter)\.com$/i.test(loc.hostname);
 }
 
-export function readDraft(editor) {
-  return readEditor(editor);
-}
-
-/** The editing host for an element inside a compose box (or the textarea itself). */
-function editingHost(el) {
-  if (!el || el.nodeType !== 1) el = el && el.parentElement;
-  if (!el) return null;
-  if (el.tagName === "TEXTAREA") return el;
-  let host = el.closest('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]');
-  if (!host) return null;
-  for (let up = host.parentElement; up; up = up.parentElement) {
-    if (up.matches('[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]')) host = up;
-    else break;
-  }
-  return host;
-}
-
-function surfaceOf(editor) {
-  for (const surface of SELECTORS.surfaces) if (matchesAny(editor, surface.editor)) return surface;
-  return null;
-}
+const surfaceOf = (editor) => dom.surfaceOf(editor, SELECTORS.surfaces);
 
 /** The compose box `el` is in (or is), or null when it is not one we coach. */
 export function composerFor(el) {
@@ -176,14 +131,7 @@ export function composerFor(el) {
 
 /** Every compose box under `root` (X renders none in shadow roots). */
 export function findComposers(root) {
-  const found = new Set();
-  for (const surface of SELECTORS.surfaces) {
-    for (const el of root.querySelectorAll(any(surface.editor))) {
-      const editor = composerFor(el);
-      if (editor) found.add(editor);
-    }
-  }
-  return [...found];
+  return dom.composersIn(root, SELECTORS.surfaces.map((s) => s.editor), composerFor);
 }
 
 /**
@@ -193,21 +141,13 @@ export function findComposers(root) {
  */
 export function sendButtons(editor) {
   const surface = surfaceOf(editor);
-  if (!surface) return [];
-  const sel = any(surface.send);
-  for (let up = editor.parentElement, depth = 0; up && depth < 16; up = up.parentElement, depth++) {
-    const hits = up.querySelectorAll(sel);
-    if (hits.length) return [...hits];
-  }
-  return [];
+  return surface ? dom.nearestHolding(editor, surface.send) : [];
 }
 
 /** Whether a click on `target` sends `editor`'s draft. */
 export function isSendClick(target, editor) {
-  const el = target && (target.nodeType === 1 ? target : target.parentElement);
-  const button = el && el.closest('button, [role="button"]');
-  if (!button || button.disabled || button.getAttribute("aria-disabled") === "true") return false;
-  return sendButtons(editor).includes(button);
+  const button = clickedButton(target);
+  return Boolean(button) && sendButtons(editor).includes(button);
 }
 
 /** In direct messages a plain Enter sends (Shift+Enter is a new line); in posts it does not. */
@@ -238,10 +178,7 @@ export function kindOf(editor) {
 // The outermost conversation container: the classic inbox nests DmActivityContainer in
 // the section that holds the header, the drawer nests it under its own header.
 function conversationOf(el) {
-  const sel = any(SELECTORS.conversation);
-  let convo = el.closest(sel);
-  for (let up = convo && convo.parentElement; up && (up = up.closest(sel)); up = up.parentElement) convo = up;
-  return convo;
+  return dom.outermostAncestor(el, SELECTORS.conversation);
 }
 
 function ownHandle(doc) {
@@ -324,57 +261,26 @@ export function describe(editor, doc = editor.ownerDocument) {
 
 /** The message lists of open conversations under `root` (the outermost of nested ones). */
 export function findMessageLists(root) {
-  const sel = any(SELECTORS.messageList);
-  const hits = [...root.querySelectorAll(sel)];
-  if (root.nodeType === 1 && root.matches(sel)) hits.unshift(root);
-  return hits.filter((el) => !el.parentElement || !el.parentElement.closest(sel));
+  return dom.outermostMatches(root, SELECTORS.messageList);
 }
 
 export function messageItems(list) {
-  for (const sel of SELECTORS.messageItem) {
-    const items = list.querySelectorAll(sel);
-    if (items.length) return [...items];
-  }
-  return [];
+  return dom.itemsOf(list, SELECTORS.messageItem);
 }
 
 /** Is `el` (an added node) a message item, or does it hold some? */
 export function itemsIn(el) {
-  for (const sel of SELECTORS.messageItem) {
-    if (el.matches(sel)) return [el];
-    const inside = el.querySelectorAll(sel);
-    if (inside.length) return [...inside];
-  }
-  return [];
+  return dom.itemsIn(el, SELECTORS.messageItem);
 }
 
 /** The list an added node went into, if any (the outermost, as findMessageLists). */
 export function listContaining(node) {
-  const sel = any(SELECTORS.messageList);
-  let list = node.parentElement ? node.parentElement.closest(sel) : null;
-  for (let up = list && list.parentElement; up && (up = up.closest(sel)); up = up.parentElement) list = up;
-  return list;
+  return dom.listContaining(node, SELECTORS.messageList);
 }
 
 /** The message item an added node belongs to, if any. */
 export function itemContaining(node) {
-  for (const sel of SELECTORS.messageItem) {
-    const hit = node.closest(sel);
-    if (hit) return hit;
-  }
-  return null;
-}
-
-function hashString(s) {
-  // FNV-1a, 32 bits, twice with different seeds: stable across sessions, no crypto needed.
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+  return dom.itemContaining(node, SELECTORS.messageItem);
 }
 
 function messageBody(row) {
