@@ -7,6 +7,7 @@ import { JSDOM } from "jsdom";
 import {
   any,
   clickedButton,
+  clickSends,
   composersIn,
   editingHost,
   first,
@@ -16,6 +17,7 @@ import {
   itemsOf,
   listContaining,
   matchesAny,
+  messageListFunctions,
   nearestHolding,
   outermostAncestor,
   outermostMatches,
@@ -153,6 +155,19 @@ describe("send buttons", () => {
     assert.equal(clickedButton($(doc, "#plain")), null);
     assert.equal(clickedButton(null), null);
   });
+  it("clickSends() is true for a click on one of the send buttons, and asks for them only after a button click", () => {
+    const doc = page('<button id="send"><b id="icon">→</b></button><button id="other">Other</button><p id="plain">x</p>');
+    let asked = 0;
+    const sendButtons = () => {
+      asked += 1;
+      return [$(doc, "#send")];
+    };
+    assert.equal(clickSends($(doc, "#icon"), sendButtons), true);
+    assert.equal(clickSends($(doc, "#other"), sendButtons), false);
+    assert.equal(asked, 2);
+    assert.equal(clickSends($(doc, "#plain"), sendButtons), false);
+    assert.equal(asked, 2, "a click on no button does not look for send buttons");
+  });
 });
 
 describe("message lists and items", () => {
@@ -221,6 +236,57 @@ describe("message lists and items", () => {
     assert.equal(itemContaining($(doc, "#m1text"), [any(ITEM)]).id, "m1row");
     assert.equal(itemContaining($(doc, "#r1"), ITEM).id, "r1");
     assert.equal(itemContaining($(doc, "#main"), ITEM), null);
+  });
+});
+
+describe("messageListFunctions", () => {
+  const SELECTORS = { messageList: [".list", '[role="log"]'], messageItem: [".item", '[role="row"]'] };
+  const PAGE = `
+    <div class="list" id="list">
+      <div class="item" id="m1"><div role="row" id="m1row"><span id="t1">Hi</span></div></div>
+      <div class="item" id="m2"><div class="item" id="m2in"></div></div>
+    </div>
+    <div id="host"></div>`;
+  const ids = (list) => list.map((el) => el.id);
+
+  function setUp() {
+    const doc = page(PAGE);
+    $(doc, "#host").attachShadow({ mode: "open" }).innerHTML = '<div role="log" id="shadowed"></div>';
+    return doc;
+  }
+
+  it("binds the list helpers to an adapter's selectors", () => {
+    const doc = setUp();
+    const f = messageListFunctions(SELECTORS);
+    assert.deepEqual(ids(f.findMessageLists(doc)), ["list"]);
+    assert.deepEqual(ids(f.messageItems($(doc, "#list"))), ["m1", "m2", "m2in"]);
+    assert.deepEqual(ids(f.itemsIn($(doc, "#list"))), ["m1", "m2", "m2in"]);
+    assert.equal(f.listContaining($(doc, "#m1")).id, "list");
+    assert.equal(f.itemContaining($(doc, "#t1")).id, "m1");
+  });
+
+  it("deep: findMessageLists searches open shadow roots unless the caller says deep: false", () => {
+    const doc = setUp();
+    const shallow = messageListFunctions(SELECTORS);
+    const deep = messageListFunctions(SELECTORS, { deep: true });
+    assert.deepEqual(ids(shallow.findMessageLists(doc)), ["list"]);
+    assert.deepEqual(ids(shallow.findMessageLists(doc, { deep: true })), ["list", "shadowed"]);
+    assert.deepEqual(ids(deep.findMessageLists(doc)), ["list", "shadowed"]);
+    assert.deepEqual(ids(deep.findMessageLists(doc, { deep: false })), ["list"]);
+  });
+
+  it("outermostItems: an item nested in another item is part of it", () => {
+    const doc = setUp();
+    const f = messageListFunctions(SELECTORS, { outermostItems: true });
+    assert.deepEqual(ids(f.messageItems($(doc, "#list"))), ["m1", "m2"]);
+  });
+
+  it("oneItemGroup: added nodes yield every level that matches, and the nearest item holds a node", () => {
+    const doc = setUp();
+    const f = messageListFunctions(SELECTORS, { oneItemGroup: true });
+    assert.deepEqual(ids(f.itemsIn($(doc, "#list"))), ["m1", "m1row", "m2", "m2in"]);
+    assert.equal(f.itemContaining($(doc, "#t1")).id, "m1row");
+    assert.deepEqual(ids(f.messageItems($(doc, "#list"))), ["m1", "m2", "m2in"], "listing a thread still goes selector by selector");
   });
 });
 

@@ -100,6 +100,15 @@ export function clickedButton(target) {
   return button;
 }
 
+/**
+ * Whether a click on `target` landed on an enabled button that `sendButtons()` lists; the
+ * list is only asked for when the click hit a button at all.
+ */
+export function clickSends(target, sendButtons) {
+  const button = clickedButton(target);
+  return Boolean(button) && sendButtons().includes(button);
+}
+
 /** The outermost element matching `selectors` that is `el` or holds it (they nest). */
 export function outermostAncestor(el, selectors) {
   const sel = any(selectors);
@@ -154,6 +163,31 @@ export function itemContaining(node, selectors) {
 /** The outermost list an added node went into (not the node itself), or null. */
 export function listContaining(node, selectors) {
   return node.parentElement ? outermostAncestor(node.parentElement, selectors) : null;
+}
+
+/**
+ * The adapter functions through which the content script takes in message lists, bound
+ * to an adapter's `selectors.messageList` and `selectors.messageItem`:
+ *   findMessageLists(root, {deep}) the outermost lists under `root`, `root` included;
+ *   messageItems(list)             a list's items, by the first item selector that finds any;
+ *   itemsIn(el)                    an added node that is an item, or the items it holds;
+ *   listContaining(node)           the outermost list an added node went into;
+ *   itemContaining(node)           the item an added node belongs to.
+ * Options: `deep`, whether findMessageLists searches open shadow roots when the caller
+ * does not say; `outermostItems`, leave out items nested in another item; `oneItemGroup`,
+ * itemsIn and itemContaining take the item selectors as one group (every level that
+ * matches; the nearest holder) rather than one after another.
+ */
+export function messageListFunctions(selectors, { deep = false, outermostItems = false, oneItemGroup = false } = {}) {
+  const lists = selectors.messageList;
+  const items = oneItemGroup ? [any(selectors.messageItem)] : selectors.messageItem;
+  return {
+    findMessageLists: (root, { deep: searchShadows = deep } = {}) => outermostMatches(root, lists, { deep: searchShadows }),
+    messageItems: (list) => itemsOf(list, selectors.messageItem, { outermost: outermostItems }),
+    itemsIn: (el) => itemsIn(el, items),
+    listContaining: (node) => listContaining(node, lists),
+    itemContaining: (node) => itemContaining(node, items),
+  };
 }
 
 /** `href` resolved against `base` as a URL, or null when it is none. */

@@ -321,27 +321,17 @@ export function enterSends(editor) {
 }
 
 /**
- * The message lists of open threads in `root` (the outermost of nested ones), `root`
- * itself included. With `deep` (the default) open shadow roots below are searched too;
- * the content script passes `deep: false`, as it visits each shadow root on its own.
+ * The message lists of open threads and their items (see dom.messageListFunctions).
+ * Lists nest (.msg-s-message-list > ul.msg-s-message-list-content): the outermost counts.
+ * findMessageLists searches open shadow roots unless told `deep: false`, as the content
+ * script does (it visits each shadow root on its own). Added nodes are matched against
+ * the item selectors as one group: an added wrapper yields the <li>s and the events
+ * inside them, and the nearest of either holds a node.
  */
-export function findMessageLists(root, { deep = true } = {}) {
-  return dom.outermostMatches(root, SELECTORS.messageList, { deep });
-}
-
-export function messageItems(list) {
-  return dom.itemsOf(list, SELECTORS.messageItem);
-}
-
-// Added nodes are matched against LinkedIn's item selectors as one group: an added
-// wrapper yields the <li>s and the events inside them, and the nearest of either holds a
-// node. (The other adapters try their selectors one after another.)
-const ITEM = [any(SELECTORS.messageItem)];
-
-/** Is `el` (an added node) a message item, or does it hold some? */
-export function itemsIn(el) {
-  return dom.itemsIn(el, ITEM);
-}
+export const { findMessageLists, messageItems, itemsIn, listContaining, itemContaining } = dom.messageListFunctions(
+  SELECTORS,
+  { deep: true, oneItemGroup: true },
+);
 
 function senderOf(item) {
   const own = first(item, SELECTORS.messageSender);
@@ -414,14 +404,3 @@ export function describeThread(list, doc = list.ownerDocument) {
 
 /** Hosts whose open shadow roots hold LinkedIn's overlay UI (attached after insertion). */
 export const shadowHosts = '#interop-outlet, [data-testid="interop-shadowdom"]';
-
-/** The message list an added node went into, if any. */
-export function listContaining(node) {
-  // Lists nest (.msg-s-message-list > ul.msg-s-message-list-content): the outermost counts.
-  return dom.listContaining(node, SELECTORS.messageList);
-}
-
-/** The message item an added node belongs to, if any. */
-export function itemContaining(node) {
-  return dom.itemContaining(node, ITEM);
-}

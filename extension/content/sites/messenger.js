@@ -8,7 +8,7 @@
 // data-scope/data-testid attributes and link shapes, most specific first.
 
 import * as dom from "./dom.js";
-import { any, clickedButton, editingHost, first, hashString, parseUrl, text } from "./dom.js";
+import { any, editingHost, first, hashString, parseUrl, text } from "./dom.js";
 
 export { readDraft } from "../draft.js";
 
@@ -126,8 +126,7 @@ export function sendButtons(editor) {
 }
 
 export function isSendClick(target, editor) {
-  const button = clickedButton(target);
-  return Boolean(button) && sendButtons(editor).includes(button);
+  return dom.clickSends(target, () => sendButtons(editor));
 }
 
 /** Messenger sends on a plain Enter (Shift+Enter is a new line), whatever the button says. */
@@ -214,26 +213,14 @@ export function describe(editor, doc = editor.ownerDocument) {
 
 // --- incoming messages ------------------------------------------------------------
 
-export function findMessageLists(root) {
-  return dom.outermostMatches(root, SELECTORS.messageList);
-}
-
-// An item inside another item of the same selector is part of that message.
-export function messageItems(list) {
-  return dom.itemsOf(list, SELECTORS.messageItem, { outermost: true });
-}
-
-export function itemsIn(el) {
-  return dom.itemsIn(el, SELECTORS.messageItem);
-}
-
-export function listContaining(node) {
-  return dom.listContaining(node, SELECTORS.messageList);
-}
-
-export function itemContaining(node) {
-  return dom.itemContaining(node, SELECTORS.messageItem);
-}
+/**
+ * The message lists of open threads and their items (see dom.messageListFunctions); an
+ * item inside another item of the same selector is part of that message.
+ */
+export const { findMessageLists, messageItems, itemsIn, listContaining, itemContaining } = dom.messageListFunctions(
+  SELECTORS,
+  { outermostItems: true },
+);
 
 const LABELS = 'h1, h2, h3, h4, h5, h6, [role="heading"], time, abbr, a, [aria-hidden="true"], button, [role="button"]';
 

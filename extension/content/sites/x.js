@@ -6,7 +6,7 @@
 // on data-testid, roles, aria labels and link shapes, most specific first, with fallbacks.
 
 import * as dom from "./dom.js";
-import { any, clickedButton, editingHost, first, hashString, parseUrl, text } from "./dom.js";
+import { any, editingHost, first, hashString, parseUrl, text } from "./dom.js";
 
 export { readDraft } from "../draft.js";
 
@@ -146,8 +146,7 @@ export function sendButtons(editor) {
 
 /** Whether a click on `target` sends `editor`'s draft. */
 export function isSendClick(target, editor) {
-  const button = clickedButton(target);
-  return Boolean(button) && sendButtons(editor).includes(button);
+  return dom.clickSends(target, () => sendButtons(editor));
 }
 
 /** In direct messages a plain Enter sends (Shift+Enter is a new line); in posts it does not. */
@@ -259,29 +258,9 @@ export function describe(editor, doc = editor.ownerDocument) {
 
 // --- incoming messages ------------------------------------------------------------
 
-/** The message lists of open conversations under `root` (the outermost of nested ones). */
-export function findMessageLists(root) {
-  return dom.outermostMatches(root, SELECTORS.messageList);
-}
-
-export function messageItems(list) {
-  return dom.itemsOf(list, SELECTORS.messageItem);
-}
-
-/** Is `el` (an added node) a message item, or does it hold some? */
-export function itemsIn(el) {
-  return dom.itemsIn(el, SELECTORS.messageItem);
-}
-
-/** The list an added node went into, if any (the outermost, as findMessageLists). */
-export function listContaining(node) {
-  return dom.listContaining(node, SELECTORS.messageList);
-}
-
-/** The message item an added node belongs to, if any. */
-export function itemContaining(node) {
-  return dom.itemContaining(node, SELECTORS.messageItem);
-}
+/** The message lists of open conversations and their items (see dom.messageListFunctions). */
+export const { findMessageLists, messageItems, itemsIn, listContaining, itemContaining } =
+  dom.messageListFunctions(SELECTORS);
 
 function messageBody(row) {
   const el = first(row, SELECTORS.messageText);
