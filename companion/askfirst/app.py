@@ -35,6 +35,8 @@ class Companion:
     pairing: Pairing
     port: int
     tz: Callable[[], tzinfo] = field(default=local_tz)
+    # The last /followups answer, encoded, with the (date, zone, store change count) it is for.
+    followups_body: tuple[tuple, bytes] | None = None
 
     def today(self) -> date:
         """The user's local date: follow-ups fall due by the calendar on their wall."""

@@ -10,18 +10,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "askfirst"
 DB_NAME = "askfirst.db"
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The data folder, created (0700) if missing."""
-    chosen = explicit or os.environ.get("ASKFIRST_DATA_DIR") or platformdirs.user_data_dir(APP_NAME)
+    chosen = explicit or os.environ.get("ASKFIRST_DATA_DIR") or _platform_data_dir()
     path = Path(chosen).expanduser().resolve()
     _private_dir(path)
     return path
+
+
+def _platform_data_dir() -> str:
+    import platformdirs  # only when no folder is given: keeps `askfirst today` quick to start
+
+    return platformdirs.user_data_dir(APP_NAME)
 
 
 def db_path(root: Path) -> Path:

@@ -93,6 +93,15 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL                   -- JSON
     );
     """,
+    """
+    -- One counter, raised by every write transaction (Store._write), whatever process or
+    -- connection makes it: "has anything changed since?" for the follow-ups cache.
+    CREATE TABLE changes (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        n INTEGER NOT NULL
+    );
+    INSERT INTO changes (id, n) VALUES (1, 0);
+    """,
 ]
 
 
@@ -139,7 +148,8 @@ class Store:
         self._write_lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
-        self._writes = 0  # committed write transactions in this process: part of the cache key
+        self._due: tuple[tuple, list[Followup]] | None = None  # today's follow-ups, with their cache key
+        self._migrated = False  # until then there is no `changes` table to count in
         if not self.path.exists():
             # Created owner-only; SQLite gives the -wal and -shm files the same mode.
             os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
@@ -173,8 +183,9 @@ class Store:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            if self._migrated:
+                conn.execute("UPDATE changes SET n = n + 1")
             conn.execute("COMMIT")
-            self._writes += 1
 
     def close(self) -> None:
         with self._connections_lock:
@@ -191,6 +202,7 @@ class Store:
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version={number}")
+        self._migrated = True
 
     def integrity_check(self) -> str:
         return self._conn().execute("PRAGMA integrity_check").fetchone()[0]
@@ -429,24 +441,22 @@ class Store:
         rows = self._conn().execute("SELECT id, status, until FROM followup_marks")
         return {r["id"]: Mark(r["status"], date.fromisoformat(r["until"]) if r["until"] else None) for r in rows}
 
-    def _version(self) -> tuple[int, int]:
-        """Changes whenever the data may have: a write by this process, or by any other
-        connection (another process importing, say), which SQLite's data_version reports."""
-        return self._writes, self._conn().execute("PRAGMA data_version").fetchone()[0]
+    def change_count(self) -> int:
+        """Raised by every committed write, from any process: equal counts, equal data."""
+        return self._conn().execute("SELECT n FROM changes").fetchone()[0]
 
     def due_followups(self, today: date, tz: tzinfo) -> list[Followup]:
         # The popup and its badge ask again and again while nothing changes; with 30,000
-        # contacts and thousands due, computing costs ~30 ms, a cache hit ~0.1 ms. One slot
-        # per thread, as data_version is per connection and connections are per thread.
-        key = (today, tz, self._version())  # read before the data: a race can only miss
-        cached = getattr(self._local, "due", None)
+        # contacts and thousands due, computing costs ~30 ms, a cache hit ~0.1 ms.
+        key = (today, tz, self.change_count())  # read before the data: a race can only miss
+        cached = self._due
         if cached is not None and cached[0] == key:
             return list(cached[1])
         settings = self.settings()
         with _no_gc_pause():
             found = followups.due(self._summaries(today, tz, settings, due_only=True), settings, today, tz,
                                   self._marks())
-        self._local.due = (key, found)
+        self._due = (key, found)
         return list(found)
 
     def all_followups(self, today: date, tz: tzinfo, key: str | None = None) -> list[Followup]:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from askfirst.profiles import normalise
-from askfirst.store import NewEvent, Store
+from askfirst.store import MIGRATIONS, NewEvent, Store
 
 UTC = timezone.utc
 ANNA = normalise("https://www.linkedin.com/in/anna/")
@@ -39,7 +39,7 @@ def test_connections_use_wal_full_sync_foreign_keys_and_a_busy_timeout(db):
 def test_migrations_run_once(tmp_path):
     Store(tmp_path / "m.db").close()
     again = Store(tmp_path / "m.db")
-    assert again._conn().execute("PRAGMA user_version").fetchone()[0] == 1
+    assert again._conn().execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     again.close()
 
 

@@ -24,13 +24,15 @@ def loopback_host(host: str) -> str:
     raise ValueError(f"refusing to listen on {host!r}: the companion only serves on 127.0.0.1 or ::1")
 
 
-def _warm_up() -> None:
-    # The analysis engine loads word lists and textstat's dictionary; doing it in the
-    # background keeps start-up fast and spares the first typist the wait.
+def _warm_up(companion) -> None:
+    # The analysis engine loads word lists and textstat's dictionary, and today's list
+    # reads every recent contact; doing both in the background keeps start-up fast and
+    # spares the first typist (and the popup's first look) the wait.
     try:
         from ..analysis import analyze
 
         analyze("Hi, how are you?")
+        companion.store.due_followups(companion.today(), companion.tz())
     except Exception:
         pass
 
@@ -79,7 +81,7 @@ def serve(port: int, data_dir: str | None, host: str, threads: int) -> None:
                    "extension's options page.")
     click.echo("Press Ctrl+C to stop.")
     sys.stdout.flush()
-    threading.Thread(target=_warm_up, name="askfirst-warm-up", daemon=True).start()
+    threading.Thread(target=_warm_up, args=(companion,), name="askfirst-warm-up", daemon=True).start()
     # Requests are short (about a millisecond of Python each): switching threads every
     # millisecond instead of every 5 keeps one request from queueing behind another's slice.
     sys.setswitchinterval(0.001)
