@@ -9,6 +9,8 @@ from typing import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from conftest import type_draft
+
 LI = "https://www.linkedin.com"
 PITCH = ("Hi, I'm the founder of Acme, we help companies like yours cut hiring costs by 40%. "
          "Our platform is trusted by 200+ clients. Do you have 15 minutes this week for a quick call?")
@@ -61,14 +63,6 @@ SURFACES = [
     Surface("connection note from search, in the shadow root", "/search/results/people/",
             "textarea[name=message]", "premature", open_invite("Tom Baker")),
 ]
-
-
-def type_draft(page: Page, selector: str, text: str) -> None:
-    box = page.locator(selector)
-    box.click()
-    box.press("ControlOrMeta+a")
-    box.press("Delete")
-    box.press_sequentially(text, delay=5)
 
 
 @pytest.mark.parametrize("surface", SURFACES, ids=[s.name for s in SURFACES])

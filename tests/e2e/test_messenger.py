@@ -8,12 +8,11 @@ hosts (one end-to-end encrypted thread) and an older messenger.com build.
 from __future__ import annotations
 
 import re
-import statistics
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURE_ROOT, free_port, serve_pages, set_companion_port
+from conftest import FIXTURE_ROOT, compare_typing_latency, free_port, serve_pages, set_companion_port, type_draft
 
 M = FIXTURE_ROOT / "messenger"
 MARTA = "https://www.messenger.com/t/100004567890123/"
@@ -41,14 +40,6 @@ def messenger_pages(paired):
     undo = serve_pages(paired.browser.context, hosts, PAGES)
     yield
     undo()
-
-
-def type_draft(page: Page, selector: str, text: str) -> None:
-    box = page.locator(selector)
-    box.click()
-    box.press("ControlOrMeta+a")
-    box.press("Delete")
-    box.press_sequentially(text, delay=5)
 
 
 SURFACES = [
@@ -164,41 +155,8 @@ def test_companion_not_running_typing_lands_and_the_offline_notice_shows_once(pa
     expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", re.compile(r".+"), timeout=15_000)
 
 
-KEY_PROBE = """() => {
-  const probe = { handled: [], painted: [] };
-  const pending = [];
-  window.addEventListener("keydown", (e) => pending.push(e.timeStamp), true);
-  window.addEventListener("input", () => {
-    const t0 = pending.shift();
-    if (t0 === undefined) return;
-    probe.handled.push(performance.now() - t0);
-    requestAnimationFrame(() => setTimeout(() => probe.painted.push(performance.now() - t0), 0));
-  });
-  window.__keys = probe;
-}"""
-TEXT = "Hi Marta, how did the supply chain project go? I would love to hear what you learned."
-
-
 def test_the_content_script_adds_no_measurable_typing_latency_on_messenger(page: Page):
-    runs = {"with": {"handled": [], "painted": []}, "without": {"handled": [], "painted": []}}
-    for _ in range(2):
-        for label, origin in (("without", "https://unsupported.example"), ("with", "https://www.messenger.com")):
-            page.goto(f"{origin}/t/100004567890123/")
-            page.locator(LEXICAL).click()
-            page.wait_for_timeout(300)
-            page.evaluate(KEY_PROBE)
-            page.keyboard.type(TEXT, delay=25)
-            page.wait_for_timeout(600)
-            assert page.locator(PANEL).count() == (1 if label == "with" else 0), label
-            got = page.evaluate("() => window.__keys")
-            for k in ("handled", "painted"):
-                runs[label][k] += got[k]
-    w, wo = runs["with"], runs["without"]
-    q = lambda v: statistics.quantiles(v, n=20)[-1]  # noqa: E731
-    print(f"\nMessenger, keystroke -> character in the DOM: median {statistics.median(w['handled']):.2f} ms with "
-          f"the extension, {statistics.median(wo['handled']):.2f} ms without; p95 {q(w['handled']):.2f} vs "
-          f"{q(wo['handled']):.2f} ms")
-    print(f"Messenger, keystroke -> next frame: median {statistics.median(w['painted']):.1f} ms with, "
-          f"{statistics.median(wo['painted']):.1f} ms without; p95 {q(w['painted']):.1f} vs {q(wo['painted']):.1f} ms")
-    assert statistics.median(w["handled"]) <= statistics.median(wo["handled"]) + 1.0
-    assert statistics.median(w["painted"]) <= statistics.median(wo["painted"]) + 4.0
+    urls = {origin: f"{host}/t/100004567890123/"
+            for origin, host in (("without", "https://unsupported.example"), ("with", "https://www.messenger.com"))}
+    compare_typing_latency(page, "Messenger", urls, LEXICAL,
+                           "Hi Marta, how did the supply chain project go? I would love to hear what you learned.")

@@ -8,13 +8,12 @@ messages drawer and post composer on /home, and a post's reply box.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURE_ROOT, free_port, serve_pages, set_companion_port
+from conftest import FIXTURE_ROOT, compare_typing_latency, free_port, serve_pages, set_companion_port, type_draft
 
 X = FIXTURE_ROOT / "x"
 CLASSIC = "/messages/1500000001-1600000002"
@@ -43,14 +42,6 @@ def x_pages(paired):
     undo = serve_pages(paired.browser.context, re.compile(r"^https://(x\.com|twitter\.com|unsupported\.example)/"), PAGES)
     yield
     undo()
-
-
-def type_draft(page: Page, selector: str, text: str) -> None:
-    box = page.locator(selector)
-    box.click()
-    box.press("ControlOrMeta+a")
-    box.press("Delete")
-    box.press_sequentially(text, delay=5)
 
 
 def draft_of(page: Page, selector: str) -> str:
@@ -212,54 +203,7 @@ def test_companion_not_running_typing_lands_and_the_offline_notice_shows_once(pa
     expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", re.compile(r"^(?!$).+"), timeout=15_000)
 
 
-# Per keystroke, in the page: from the keydown's timestamp to (a) the end of the input
-# event's dispatch — every listener, the site's and ours, has run and the character is in
-# the DOM — and (b) the frame after it, when the character is on screen.
-KEY_PROBE = """() => {
-  const probe = { handled: [], painted: [] };
-  const pending = [];
-  window.addEventListener("keydown", (e) => pending.push(e.timeStamp), true);
-  window.addEventListener("input", () => {
-    const t0 = pending.shift();
-    if (t0 === undefined) return;
-    probe.handled.push(performance.now() - t0);
-    requestAnimationFrame(() => setTimeout(() => probe.painted.push(performance.now() - t0), 0));
-  });
-  window.__keys = probe;
-}"""
-TEXT = "Hi Nora, how did the grid data project go? I would love to hear what you learned."
-
-
-def keystroke_latencies(page: Page, url: str, editor: str) -> dict[str, list[float]]:
-    page.goto(url)
-    page.locator(editor).click()
-    page.wait_for_timeout(300)
-    page.evaluate(KEY_PROBE)
-    page.keyboard.type(TEXT, delay=25)
-    page.wait_for_timeout(600)
-    return page.evaluate("() => window.__keys")
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1]
-
-
 def test_the_content_script_adds_no_measurable_typing_latency_on_x(paired, page: Page):
-    runs = {"with": {"handled": [], "painted": []}, "without": {"handled": [], "painted": []}}
-    for _ in range(2):  # interleaved, so drift in the machine's load hits both alike
-        for label, host in (("without", "unsupported.example"), ("with", "x.com")):
-            got = keystroke_latencies(page, f"https://{host}{CLASSIC}", DM_DRAFTJS)
-            assert page.locator(PANEL).count() == (1 if label == "with" else 0), label
-            for k in ("handled", "painted"):
-                runs[label][k] += got[k]
-    for label in runs:
-        assert len(runs[label]["handled"]) >= 2 * len(TEXT) - 4
-    w, wo = runs["with"], runs["without"]
-    print(f"\nX, keystroke -> character in the DOM: median {statistics.median(w['handled']):.2f} ms with the "
-          f"extension, {statistics.median(wo['handled']):.2f} ms without; p95 {p95(w['handled']):.2f} vs "
-          f"{p95(wo['handled']):.2f} ms")
-    print(f"X, keystroke -> next frame: median {statistics.median(w['painted']):.1f} ms with, "
-          f"{statistics.median(wo['painted']):.1f} ms without; p95 {p95(w['painted']):.1f} vs {p95(wo['painted']):.1f} ms")
-    # Our listeners are passive and do O(1) work per keystroke: within a millisecond.
-    assert statistics.median(w["handled"]) <= statistics.median(wo["handled"]) + 1.0
-    assert statistics.median(w["painted"]) <= statistics.median(wo["painted"]) + 4.0
+    urls = {"without": f"https://unsupported.example{CLASSIC}", "with": f"https://x.com{CLASSIC}"}
+    compare_typing_latency(page, "X", urls, DM_DRAFTJS,
+                           "Hi Nora, how did the grid data project go? I would love to hear what you learned.")
