@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How right is the analysis? Prints a confusion matrix for a labelled corpus.
 
-    scripts/evaluate.py                         # drafts, more and holdout under tests/corpus/
+    scripts/evaluate.py                         # every corpus under tests/corpus/, hold-out last
     scripts/evaluate.py tests/corpus/holdout.jsonl --errors
     scripts/evaluate.py --sms PATH/SMSSpamCollection
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "companion"))
 
 from askfirst.analysis import VERDICTS, analyze  # noqa: E402
 
-DEFAULT_CORPORA = [ROOT / "tests/corpus" / name for name in ("drafts.jsonl", "more.jsonl", "holdout.jsonl")]
+DEFAULT_CORPORA = [ROOT / "tests/corpus" / name for name in ("drafts.jsonl", "more.jsonl", "extra.jsonl", "holdout.jsonl")]
 
 
 def load(path: Path) -> list[dict]:

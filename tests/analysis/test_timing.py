@@ -59,9 +59,19 @@ def test_a_third_message_without_reply_is_wait_even_after_the_interval():
     assert any(f.rule == "wait.streak" for f in result.findings)
 
 
-def test_following_up_after_the_interval_is_not_wait():
+USEFUL_NUDGE = "Hi Sam, here is the fleet electrification report I mentioned: https://example.org/report. Hope it helps!"
+
+
+def test_following_up_with_something_useful_after_the_interval_is_ok():
     timing = Timing(now=NOW, last_sent_at=NOW - timedelta(days=8), unanswered_in_a_row=1)
-    assert analyze(NUDGE, "message", timing=timing).verdict == "ok"
+    assert analyze(USEFUL_NUDGE, "message", timing=timing).verdict == "ok"
+
+
+def test_a_bare_nudge_after_the_interval_is_not_wait_but_asks_first():
+    timing = Timing(now=NOW, last_sent_at=NOW - timedelta(days=8), unanswered_in_a_row=1)
+    result = analyze(NUDGE, "message", timing=timing)
+    assert result.verdict == "ask_first"
+    assert result.headline.startswith("You ask for a reply")
 
 
 def test_replying_to_someone_who_wrote_to_you_is_never_wait():

@@ -405,6 +405,10 @@ _PITCH_TEXT = {
                   "Say it the way you would say it to a friend."),
     "templated_opener": ("pitch.templated_opener", "info", "A templated opener: {quotes}.",
                          "Open with something specific to them: their post, their work, where you met."),
+    "price": ("pitch.price", "info", "Prices in the message: {quotes}.",
+              "Unless they asked, leave prices for a later conversation."),
+    "automated": ("pitch.automated", "stop", "Mail-merge placeholders left in: {quotes}.",
+                  "Write this one to the person: use their name and something they did."),
 }
 
 

@@ -134,9 +134,6 @@ OFFER = Cue(
         r"\b(?:i|we) help (?:you|people|folks|women|men|moms|parents|[\w-]+s) (?:to )?(?:\w+ )?"
         r"(?:break|get|grow|land|find|build|scale|hit|make|achieve|reach|unlock|double|save|keep|"
         r"stop|become|create|launch|go|turn|earn|lose|sell|close|win|protect|retire)\b",
-        # Prices and rates: "from $8/hr", "$300/mo", "€160k", "flat fee".
-        r"(?:[$€£]\s?\d[\d,.]*\s?(?:k|m)?(?:\s?(?:/|per)\s?(?:hr|hour|mo|month|year|yr|user|seat|unit))?)|"
-        r"\b\d[\d,.]*\s?(?:usd|eur|gbp)\b|\bflat[- ]fee\b|\bper (?:hour|month|seat|user)\b",
         # Recruiting pitches: the role is the product.
         r"\b(?:i(?:'m| am)|we(?:'re| are)) (?:currently )?(?:recruiting|hiring) (?:for|a|an)\b",
         r"\b(?:working with|partnered with|retained by) (?:a|an) [\w$() -]{0,60}?(?:company|startup|client|firm|"
@@ -148,6 +145,28 @@ OFFER = Cue(
         r"\b(?:passive income|financial freedom|be your own boss|side hustle|extra income|work from home|"
         r"win rate|minimum deposit|presale|pre-sale|whitelist|airdrop|guaranteed returns|cash[- ]on[- ]cash)\b",
         r"\b(?:made|earned|making|earning) [$€£]?\d[\d,.]*k? (?:in|within|a|per) ",
+        # Recruiters: the role is the product, the salary its price.
+        r"\b(?:i'?m|we'?re|i am|we are) (?:currently )?(?:hiring|recruiting|recruitng|headhunting)\b|"
+        r"\b(?:role|position|opening)s? (?:i'?m|i am|we'?re|we are) (?:working on|hiring for|recruiting for|filling)\b|"
+        r"\b(?:urgent|immediate) (?:requirement|opening|hiring)\b|\byour profile (?:has been|was) shortlisted\b|"
+        r"\bexecutive search\b|\b(?:hotlist|on our bench|available consultants)\b|\btax[- ]free\b|"
+        r"\b\d{2,3}(?:[-–]\d{2,3})?k(?: \+| base| plus|\b)|\bopen to (?:a|an) [\w -]{2,30}role\b|\b/careers\b",
+        # Launches and social proof: the sender's product, by its numbers.
+        r"\b(?:just )?(?:dropped|launched|released|published|opened|started) (?:my|our) (?:new |first |latest )?"
+        r"(?:ebook|e-book|book|course|cohort|app|podcast|newsletter|community|masterclass|program|club|template|"
+        r"templates|guide|toolkit|shop|store|channel)\b",
+        r"\b(?:pleased|excited|thrilled|happy|proud) to (?:introduce|announce|share|present|offer|invite you to) (?:my|our)\b",
+        r"\b(?:open(?:ed)?|opening) (?:enrol?ment|registration|the doors|applications)\b|"
+        r"\b(?:next|new|upcoming|\d+-week|spring|summer|fall|autumn|winter) cohort\b|\bcohort (?:starts|opens|begins)\b",
+        r"\b(?:read|used|trusted|loved) by (?:over |more than )?\d[\d,.]*k?\+? |"
+        r"\b\d[\d,.]*k?\+? (?:subscribers|readers|members|followers|downloads|users|customers|students)\b",
+        r"\b\d+(?:\.\d+)?% (?:accuracy|uptime|success rate|satisfaction|open rate|response rate|reply rate|win rate)\b",
+        r"\b\d+x (?:your|more|faster|the)\b|\bor you don'?t pay\b|\bor (?:your )?money back\b",
+        r"\b(?:this week|today|tonight) only\b|\b(?:early access|waitlist|wait list)\b|\bit'?s free\b|\bits free\b",
+        r"\b(?:we are|we're) (?:a )?leading (?:manufacturer|supplier|exporter|provider|company|agency)\b|"
+        r"\b(?:manufacturer|exporter|supplier|wholesaler) (?:and|&) (?:exporter|supplier|manufacturer|distributor)\b",
+        r"\b(?:i am|i'm|im) (?:doing|in) (?:business|real estate|sales|insurance|trading|network marketing)\b|"
+        r"\bpartnering (?:w|with) (?:them|this brand|a brand)\b",
         r"\blooking for (?:a few|some|\d+|more) (?:more )?(?:motivated|ambitious|driven|like-minded|hungry|"
         r"serious) (?:people|individuals|women|men|partners|entrepreneurs|leaders)\b",
         r"\b(?:we|i)(?:'ve)? (?:just )?(?:launched|released|built|created|developed) (?:a|an|our|my) (?:new )?"
@@ -210,13 +229,17 @@ CALL_TO_ACTION = Cue(
         r"(?:demo|partnership|collaboration|learning more|hearing more|a (?:quick )?look)\b",
         r"\bworth\s+a\s+(?:quick\s+)?(?:\d+[- ]?min(?:ute)?\s+)?(?:call|chat|conversation|look)\b",
         r"\bwould (?:you|it) (?:be )?(?:opposed|against) to\b",
-        r"\blink in (?:my )?(?:bio|profile)\b",
+        r"\blink in (?:my )?(?:bio|profile)\b|\blink (?:below|in (?:the )?comments)\b|\blast chance\b|\bhmu\b",
+        r"\b(?:need|want) (?:one|it|a free sample|a sample|a demo|a quote|in|early access)\?",
+        r"\b(?:subscribe|sign up|join|enrol|enroll|register) (?:here|at|now|for free|free)\b|\bfree to (?:subscribe|join)\b",
+        r"\b(?:download|install|try) (?:it|my app|our app|the app)\b",
         r"\b(?:opening|only|just) \d+ (?:spots|seats|places|slots)\b|\bdoors close\b|\bpre-?order\b",
         r"\bbook (?:online|now|today|yours|your (?:spot|seat|place|ticket)|here)\b",
         r"\b(?:only )?\d+ (?:tickets?|spots?|seats?|places?|stands?|slots?) (?:still )?(?:left|available|remaining)\b|"
         r"\b(?:tickets?|spots?|seats?|places?) (?:are )?(?:still )?(?:available|left|going fast)\b|\blast call\b",
         r"\b(?:rates|pricing|prices|details) (?:on|upon) request\b|\bavailable (?:now|immediately|from)\b",
-        r"\bcheck (?:out )?(?:our|my) (?:reel|portfolio|work|site|website|page|samples|catalog(?:ue)?|menu)\b",
+        r"\bcheck (?:out )?(?:our|my) (?:new )?(?:reel|portfolio|work|site|website|page|samples|catalog(?:ue)?|menu|"
+        r"podcast|channel|app|book|ebook|newsletter|course|profile|store|shop)\b",
         r"\b(?:want|shall|can|should) (?:me to|i) send (?:you |over )?(?:a few|some|you|over|the|our|my)\b|"
         r"\b(?:connect|reply|dm me) and i(?:'ll| will) send\b",
         r"\bdm me\b|\b(?:whatsapp|telegram|text) me (?:at|on)\b",
@@ -261,6 +284,10 @@ PAIN_QUESTION = Cue(
         r"\bhave you (?:ever )?(?:considered|thought about) (?:outsourcing|switching|hiring|investing|using|working with)\b",
         r"\b(?:interested|sound interesting|want in)\?",
         r"\b(?:thinking about|planning on|planning to) (?:buying|selling|refinancing|investing|relocating)\b",
+        # ... at the start of a sentence: "Need warehouse space in Rotterdam?"
+        r"(?<![\w,;:'\"])(?<![\w,;:'\"] )(?:need|looking for|in need of|searching for) (?:a |an |some |more |extra |reliable |affordable )?"
+        r"(?:[\w-]+ ){0,3}?[\w-]+(?: in [\w -]{2,20})?\?",
+        r"\b(?:r u|are you|are u) into\b",
     ),
 )
 
@@ -398,6 +425,17 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"read it and|test (?:it|my app)|be a beta tester|beta testers?)\b"),
     ("a reply", r"\b(?:hear back|get back to me|any (?:update|news) on|did you (?:get|have) a chance to|"
      r"bumping this|following up on my (?:last |previous )?(?:message|note|email))\b"),
+    ("a reply", r"\b(?:any (?:thoughts|update|updates|news|feedback)(?: on (?:my|the|this)| from your end)?\?|"
+     r"circling back|circle back|did (?:you|u) (?:see|get|read) my (?:msg|message|note|email)|gentle reminder|"
+     r"(?:kindly|please|pls) (?:revert|reply|respond|get back)|awaiting your (?:kind )?(?:response|reply)|"
+     r"(?:appreciate|love) (?:a|an|your) (?:reply|response|answer)|didn'?t get (?:buried|lost)|"
+     r"(?:pinging|nudging|bumping) (?:you|this)|had (?:time|a chance) to (?:look|read|check|review)|"
+     r"(?:u|you) there\?|reply when (?:u|you) can|any news (?:from|on)\b)"),
+    ("a favour", r"\b(?:kindly|pls|plz|please) (?:give|guide|share|help|call me|check|accept and|send me|forward|"
+     r"approve|refer|recommend|do the needful|provide|look into|consider)\b|\bneed a (?:favou?r|reference)\b|"
+     r"\bcall me (?:at|on|asap|urgent|urgently|back|when (?:free|you(?:'re| are) free|u r free|you get a (?:chance|minute)))\b|"
+     r"\bcan i put your name\b"),
+    ("a recommendation", r"\bletter of (?:recommendation|reference)\b|\b(?:be|act as) (?:a|my) referee\b"),
     ("a recommendation", r"\b(?:write (?:me )?a (?:short )?(?:linkedin )?(?:recommendation|reference|testimonial)|"
      r"(?:be|act as) (?:a|my) reference|need (?:two |a few )?references)\b"),
     ("an internship", r"\b(?:take|takes|taking|hire|hires|hiring|have|has|offer|offers) (?:summer |any |on )?"
@@ -534,10 +572,35 @@ COMMERCE_POINTS = 0.6  # per distinct commercial word beyond those
 COMMERCE_CAP = 3.0
 COMMERCE_STRONG_AT = 5  # this many distinct commercial words count as one strong pitch signal
 
-PITCH_CUES: tuple[Cue, ...] = (OFFER, CREDENTIALS, CALL_TO_ACTION, PAIN_QUESTION, BUZZWORDS, TEMPLATED_OPENER)
+PRICE = Cue(
+    "price",
+    weight=1.5,
+    cap=3.0,
+    why="Prices and rates. Colleagues and customers talk prices too, so alone they make no pitch.",
+    patterns=(
+        r"(?:[$€£]\s?\d[\d,.]*\s?(?:k|m)?(?:\s?(?:/|per)\s?(?:hr|hour|mo|month|year|yr|user|seat|unit))?)|"
+        r"\b\d[\d,.]*\s?(?:usd|eur|gbp|aed|inr)\b|\bflat[- ]fee\b|\bper (?:hour|month|seat|user)\b",
+    ),
+)
+
+AUTOMATED = Cue(
+    "automated",
+    weight=2.5,
+    cap=2.5,
+    why="Placeholders of a mail-merge sequence left in: this was sent to a list, not a person.",
+    patterns=(
+        r"\{\{?\s*[a-z_ ]{2,30}\s*\}\}?",
+        r"\[(?:first[ _]?name|firstname|name|company|company name|industry|title|job title)\]",
+        r"<(?:first[ _]?name|company)>",
+    ),
+)
+
+PITCH_CUES: tuple[Cue, ...] = (
+    OFFER, CREDENTIALS, CALL_TO_ACTION, PAIN_QUESTION, BUZZWORDS, TEMPLATED_OPENER, AUTOMATED, PRICE,
+)
 # The cues that are the *substance* of a sales pitch (buzzwords and templated openers are
 # style: they add to the score but cannot make a pitch on their own).
-STRONG_PITCH = frozenset({"offer", "credentials", "call_to_action", "pain_question"})
+STRONG_PITCH = frozenset({"offer", "credentials", "call_to_action", "pain_question", "automated"})
 
 FIRST_PERSON = frozenset(
     "i me my mine myself we us our ours ourselves i'm i've i'd i'll we're we've we'd we'll im ive".split()
