@@ -33,8 +33,8 @@ _PITCH = {cue.name: (cue, PhraseSet(cue.patterns)) for cue in lx.PITCH_CUES}
 _FLATTERY = PhraseSet(lx.FLATTERY.patterns)
 _REFERENCE = PhraseSet(lx.REFERENCE_TO_THEM.patterns)
 _RELATIONSHIP = PhraseSet(lx.RELATIONSHIP.patterns)
-_EVERY_CUE = PhraseSets([phrases for _, phrases in _PITCH.values()] + [_FLATTERY, _REFERENCE, _RELATIONSHIP])
 _ASKS = PhraseSet([p for _, p in lx.ASKS], [label for label, _ in lx.ASKS])
+_EVERY_CUE = PhraseSets([phrases for _, phrases in _PITCH.values()] + [_FLATTERY, _REFERENCE, _RELATIONSHIP, _ASKS])
 _PAIN = lx.PAIN_QUESTION.compile()
 _CTA = lx.CALL_TO_ACTION.compile()
 _BOOKING = re.compile(lx.CALL_TO_ACTION.patterns[0])
@@ -255,11 +255,11 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
 # --- reading --------------------------------------------------------------------------
 
 
-_SYMBOL_START = re.compile(r"[$€£+]|https?://|www\.")
+_SYMBOL_START = re.compile(r"[$€£+{\[<]|https?://|www\.")
 
 
 def _starts(draft: Draft) -> list[int]:
-    """Where a phrase can begin: word starts, currency signs and links.
+    """Where a phrase can begin: word starts, currency signs, links and placeholders.
 
     Every pattern begins at one of these, so matching only there (instead of at every
     character, as finditer does) gives the same hits several times faster.
@@ -273,8 +273,11 @@ def _read(draft: Draft) -> _Read:
     read = _Read(draft)
     text = draft.lower
     starts = _starts(draft)
-    *pitch, read.flattery, read.references, read.relationship = _EVERY_CUE.spans(text, starts)
-    read.hits = {name: found for name, found in zip(_PITCH, pitch) if found}
+    *pitch, flattery, references, relationship, asks = _EVERY_CUE.scan(text, starts)
+    read.hits = {name: [m.span() for _, m in found] for name, found in zip(_PITCH, pitch) if found}
+    read.flattery = [m.span() for _, m in flattery]
+    read.references = [m.span() for _, m in references]
+    read.relationship = [m.span() for _, m in relationship]
 
     for word, (start, end) in zip(draft.words, draft.word_spans):
         if word in lx.COMMERCE_WORDS:
@@ -287,11 +290,12 @@ def _read(draft: Draft) -> _Read:
             read.second_person += 1
 
     for sentence in draft.sentences:
-        sentence_asks: list[tuple[str, int, int]] = []
-        if not lx.OFFER_OF_HELP.search(sentence.text):
-            for i, m in _ASKS.scan(text, starts, sentence.start, sentence.end):
-                s, e = PhraseSet.span_of(i, m)
-                sentence_asks.append((_ASKS.labels[i], s, e))
+        # Requests are judged sentence by sentence; one that runs past its sentence is dropped.
+        found = [(i, m) for i, m in asks if sentence.start <= m.start() and m.end() <= sentence.end]
+        # An offer of help ("happy to intro you") in the same sentence makes it giving, not taking.
+        if found and lx.OFFER_OF_HELP.search(sentence.text):
+            found = []
+        sentence_asks = [(_ASKS.labels[i], *PhraseSet.span_of(i, m)) for i, m in found]
         read.asks.extend(_non_overlapping(sentence_asks))
         if sentence.is_question:
             read.questions += 1

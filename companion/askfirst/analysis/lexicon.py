@@ -101,6 +101,9 @@ OFFER = Cue(
         r"\b(?:provides|offers|specializes in|specialises in) (?:[\w-]+ ){0,2}?(?:\d[\d,]*\+?|services|solutions|"
         r"a (?:free|full|complete|fixed))",
         r"\bwe(?:'re| are) (?:actively )?(?:buying|acquiring|investing in|looking to (?:acquire|buy|invest))\b|\bpay cash\b",
+        r"\bour (?:company|firm|team|agency|studio|factory) (?:offers?|provides?|is offering|specializes|specialises|does|makes)\b",
+        r"\bwe have (?:[\w,.²³/-]+ ){0,4}?(?:available|free|in stock|spare|open|left)\b",
+        r"\bprice (?:is )?(?:from|only|starting)\b|\bper (?:word|page|piece|unit|kg|sq ?ft|m²)\b",
         r"\bno (?:credit )?card (?:needed|required)\b|\bat no cost to you\b|\bzero upfront\b",
         r"\bi (?:match|place|connect) [\w-]+s with\b",
         r"\bi(?:'m| am) (?:building|launching|offering|selling|running|starting)\s+(?:a|an|my)\b",
@@ -416,7 +419,7 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("an introduction", r"\b(?:do you know (?:anyone|someone|somebody)|know (?:anyone|someone) (?:at|who|in)|"
      r"appreciate an? (?:intro|introduction)|make an? (?:intro|introduction)|an? (?:intro|introduction) if)\b"),
     ("a referral", r"\b(?:send (?:them|anyone|people|clients|folks|work) my way|appreciate (?:the |any )?referrals?)\b"),
-    ("a job", r"\b(?:(?:is|are) (?:your (?:company|team|firm)|you) (?:currently )?(?:hiring|looking for (?:a|an|someone))|"
+    ("a job", r"\b(?:(?:is|are) (?:your (?:company|team|firm)|you) (?:still |currently )?(?:hiring|looking for (?:a|an|someone))|"
      r"(?:any|some) (?:freelance|contract|part-time) (?:work|projects|gigs)|looking for (?:anything|work|a role|"
      r"a position|opportunities) in)\b"),
     ("a donation", r"\b(?:consider donating|donat(?:e|ing|ion) to|sponsor me|chip in)\b"),
@@ -425,7 +428,7 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"read it and|test (?:it|my app)|be a beta tester|beta testers?)\b"),
     ("a reply", r"\b(?:hear back|get back to me|any (?:update|news) on|did you (?:get|have) a chance to|"
      r"bumping this|following up on my (?:last |previous )?(?:message|note|email))\b"),
-    ("a reply", r"\b(?:any (?:thoughts|update|updates|news|feedback)(?: on (?:my|the|this)| from your end)?\?|"
+    ("a reply", r"\b(?:any (?:thoughts|update|updates|news|feedback)(?: (?:on|about|from|regarding)[^.?!\n]{0,40})?\?|"
      r"circling back|circle back|did (?:you|u) (?:see|get|read) my (?:msg|message|note|email)|gentle reminder|"
      r"(?:kindly|please|pls) (?:revert|reply|respond|get back)|awaiting your (?:kind )?(?:response|reply)|"
      r"(?:appreciate|love) (?:a|an|your) (?:reply|response|answer)|didn'?t get (?:buried|lost)|"
@@ -433,6 +436,7 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"(?:u|you) there\?|reply when (?:u|you) can|any news (?:from|on)\b)"),
     ("a favour", r"\b(?:kindly|pls|plz|please) (?:give|guide|share|help|call me|check|accept and|send me|forward|"
      r"approve|refer|recommend|do the needful|provide|look into|consider)\b|\bneed a (?:favou?r|reference)\b|"
+     r"\bgive (?:me |us )?business\b|\bsend (?:me |us )?(?:business|orders|inquiries|enquiries)\b|"
      r"\bcall me (?:at|on|asap|urgent|urgently|back|when (?:free|you(?:'re| are) free|u r free|you get a (?:chance|minute)))\b|"
      r"\bcan i put your name\b"),
     ("a recommendation", r"\bletter of (?:recommendation|reference)\b|\b(?:be|act as) (?:a|my) referee\b"),

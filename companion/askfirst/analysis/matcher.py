@@ -119,8 +119,9 @@ class PhraseSets:
         self._by_char = {c: candidates(None, c) for c in chars}
         self._default = candidates(None, None)
 
-    def spans(self, text: str, starts: Sequence[int]) -> list[list[tuple[int, int]]]:
-        found: list[list[tuple[int, int]]] = [[] for _ in self.sets]
+    def scan(self, text: str, starts: Sequence[int]) -> list[list[tuple[int, re.Match[str]]]]:
+        """For each set, its (alternative index, match) pairs, as PhraseSet.scan gives them."""
+        found: list[list[tuple[int, re.Match[str]]]] = [[] for _ in self.sets]
         ends = [0] * len(self.sets)
         by_pair, by_char, default = self._by_pair, self._by_char, self._default
         for pos in starts:
@@ -130,9 +131,12 @@ class PhraseSets:
                     continue
                 m = pattern.match(text, pos)
                 if m and m.end() > pos:
-                    found[k].append(m.span())
+                    found[k].append((int(m.lastgroup[1:]), m))  # type: ignore[index]
                     ends[k] = m.end()
         return found
+
+    def spans(self, text: str, starts: Sequence[int]) -> list[list[tuple[int, int]]]:
+        return [[m.span() for _, m in pairs] for pairs in self.scan(text, starts)]
 
 
 _MAX_PREFIXES = 4000
