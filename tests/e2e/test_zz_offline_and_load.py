@@ -23,7 +23,6 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-import pytest
 from playwright.sync_api import Page, expect
 
 LI = "https://www.linkedin.com"

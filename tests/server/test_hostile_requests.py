@@ -15,7 +15,7 @@ import pytest
 from askfirst import pairing as pairing_module
 from askfirst.app import create_app
 from askfirst.pairing import new_code
-from conftest import BASE, EXTENSION, PORT, LocalClient
+from conftest import EXTENSION, PORT, LocalClient
 
 NOW = datetime.now(timezone.utc).isoformat()
 EVENT = {"id": "x1", "type": "message_sent", "at": NOW,

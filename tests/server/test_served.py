@@ -7,7 +7,6 @@ waitress's own body limit, and no outbound connection ever.
 from __future__ import annotations
 
 import http.client
-import json
 import signal
 import socket
 import threading

@@ -34,6 +34,8 @@ def syllable_table() -> dict[str, list[tuple[str, ...]]]:
 def _install() -> None:
     """Point textstat's syllable counter at the bundled dictionary (once per process)."""
     global _installed
+    if _installed:  # every analysis passes here: skip the lock once done
+        return
     with _lock:
         if _installed:
             return

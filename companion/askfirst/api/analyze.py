@@ -8,7 +8,6 @@ from flask import Blueprint
 
 from ..analysis.result import KINDS, MAX_DRAFT_CHARS
 from . import companion
-from .errors import ApiError
 from .payload import invalid, json_body, profile, text
 
 bp = Blueprint("analyze", __name__)
