@@ -102,6 +102,13 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO changes (id, n) VALUES (1, 0);
     """,
+    """
+    -- For the user's own insights: whether a sent message asked about the other person
+    -- (1/0, NULL when not analysed), and what the user did when it was held at send time
+    -- ('sent_anyway' or 'edited', NULL when it was not held).
+    ALTER TABLE events ADD COLUMN asked INTEGER;
+    ALTER TABLE events ADD COLUMN hold TEXT;
+    """,
 ]
 
 
@@ -122,6 +129,8 @@ class NewEvent:
     thread_url: str | None = None
     place: str | None = None
     note: str | None = None
+    asked: bool | None = None
+    hold: str | None = None
 
 
 @dataclass(frozen=True)
@@ -256,11 +265,12 @@ class Store:
             )
             cur = conn.executemany(
                 "INSERT INTO events(id, contact_key, type, at, site, verdict, score, text, thread_url, "
-                "place, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "place, note, recorded_at, asked, hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO NOTHING",
                 (
                     (e.id, e.profile.key, e.type, iso(e.at), e.site or e.profile.site, e.verdict, e.score,
-                     e.text if keep_text else None, e.thread_url, e.place, e.note, now)
+                     e.text if keep_text else None, e.thread_url, e.place, e.note, now,
+                     None if e.asked is None else int(e.asked), e.hold)
                     for e in events
                 ),
             )
@@ -516,9 +526,11 @@ def _event_dict(r: sqlite3.Row) -> dict[str, Any]:
         "recipient": {"key": r["contact_key"], "profile_url": r["profile_url"], "name": r["name"],
                       "headline": r["headline"]},
     }
-    for k in ("site", "verdict", "score", "thread_url", "place", "note", "text"):
+    for k in ("site", "verdict", "score", "thread_url", "place", "note", "text", "hold"):
         if r[k] is not None:
             d[k] = r[k]
+    if r["asked"] is not None:
+        d["asked"] = bool(r["asked"])
     return d
 
 
