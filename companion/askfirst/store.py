@@ -278,6 +278,15 @@ class Store:
             self._resummarise(conn, contacts.keys())
         return AddResult(created, len(events) - created)
 
+    def set_scores(self, scores: Iterable[tuple[str, str, int, bool | None]]) -> int:
+        """Verdict, score and "asked about them" for stored messages that have none yet
+        (imported history, scored after the import); the number of events updated."""
+        with self._write() as conn:
+            cur = conn.executemany(
+                "UPDATE events SET verdict = ?, score = ?, asked = ? WHERE id = ? AND verdict IS NULL",
+                ((v, n, None if a is None else int(a), i) for i, v, n, a in scores))
+            return max(cur.rowcount, 0)
+
     def _settings_in(self, conn: sqlite3.Connection) -> Settings:
         rows = conn.execute("SELECT key, value FROM settings").fetchall()
         return Settings.from_dict({r["key"]: json.loads(r["value"]) for r in rows})

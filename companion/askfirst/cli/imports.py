@@ -12,8 +12,10 @@ from typing import TypeVar
 
 import click
 
+from .. import paths
 from ..imports import LinkedInExport, NotAnExport
 from ..imports.linkedin import ID_PREFIX
+from ..insights import Unscored, collect_unscored
 from ..profiles import ProfileError, normalise
 from ..store import NewEvent
 from .data import data_dir_option, open_store
@@ -69,7 +71,9 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
         except NotAnExport as e:
             raise NotImportable(f"{e}. Nothing was imported.") from None
         live = store.message_times(except_prefix=f"{ID_PREFIX}:")
-        for chunk in _chunks(_not_recorded_live(export.events(advance), live, export.skipped), CHUNK):
+        fresh = _not_recorded_live(export.events(advance), live, export.skipped)
+        unscored: list[Unscored] = []  # sent messages to score for `askfirst insights`
+        for chunk in _chunks(collect_unscored(fresh, unscored), CHUNK):
             added = store.add_events(chunk)
             created, duplicates = created + added.created, duplicates + added.duplicates
 
@@ -87,6 +91,10 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
     if export.problem_count > SHOW_PROBLEMS:
         click.echo(f"    ... and {export.problem_count - SHOW_PROBLEMS:,} more")
     click.echo(f"  follow-ups due today: {len(due):,}" + (" (see `askfirst today`)" if due else ""))
+    from .insights import score_after_import
+
+    if line := score_after_import(store, paths.data_dir(data_dir), unscored):
+        click.echo(line)
 
 
 def _not_recorded_live(events: Iterable[NewEvent], live: dict[tuple[str, str], list[datetime]],

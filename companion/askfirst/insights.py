@@ -1,0 +1,274 @@
+"""The user's own evidence: how their messages fared, from their own history. Pure: no I/O.
+
+    report = insights.compute(store.events(), settings, now=now, tz=tz)
+
+Reply rates count your *openers and follow-ups*: messages you sent when the other person
+had not written last (a first message, or another one after your own). Answers to a
+message of theirs are left out: almost everyone replies to a reply, so counting those
+would hide the difference a pitch makes. A message counts as answered when they wrote
+back within 7 days; a message younger than 7 days is not counted yet ("still open").
+
+Every rate carries the counts behind it, and a rate resting on fewer than 20 messages is
+flagged as too few to read much into.
+
+Week by week (Monday to Sunday, local time, the last 26 weeks): messages sent, their
+median pitch score, the share that asked about the other person, replies received,
+follow-ups that fell due and how many you did on time, and send-time holds with what you
+did next. A follow-up is replayed from the events with the follow-up rules (say hello
+after connecting, follow up after meeting, reply when they wrote, nudge after silence);
+it was done on time when you wrote to them by the end of the day it was due.
+"""
+
+from __future__ import annotations
+
+import statistics
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from .settings import Settings
+from .store import NewEvent
+from .timing import Timing
+
+REPLY_WINDOW = timedelta(days=7)
+WEEKS = 26
+FEW = 20  # a rate on fewer messages than this is shown with a warning
+
+VERDICT_LABELS = {
+    "premature": "Too soon to pitch",
+    "wait": "Followed up too soon",
+    "pitch_heavy": "Reads like a pitch",
+    "ask_first": "Asks without asking about them",
+    "ok": "Looks good",
+    None: "Not analysed",
+}
+ASKED_LABELS = {True: "Asked a question about them", False: "No question about them", None: "Not analysed"}
+HOLD_OUTCOMES = ("sent_anyway", "edited")
+
+
+@dataclass(frozen=True)
+class Rate:
+    key: str
+    label: str
+    messages: int
+    replied: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.replied / self.messages if self.messages else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key, "label": self.label, "messages": self.messages, "replied": self.replied,
+            "rate": self.rate, "percent": None if self.rate is None else round(100 * self.rate),
+            "few": self.messages < FEW,
+        }
+
+
+@dataclass
+class _Week:
+    start: date
+    sent: int = 0
+    scores: list[int] | None = None
+    asked: int = 0
+    asked_known: int = 0
+    replies: int = 0
+    followups_due: int = 0
+    followups_on_time: int = 0
+    holds: int = 0
+    sent_anyway: int = 0
+    edited: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        scores = self.scores or []
+        return {
+            "start": self.start.isoformat(),
+            "sent": self.sent,
+            "median_score": statistics.median(scores) if scores else None,
+            "scored": len(scores),
+            "asked": self.asked,
+            "asked_known": self.asked_known,
+            "asked_share": self.asked / self.asked_known if self.asked_known else None,
+            "replies": self.replies,
+            "followups_due": self.followups_due,
+            "followups_on_time": self.followups_on_time,
+            "holds": self.holds,
+            "sent_anyway": self.sent_anyway,
+            "edited": self.edited,
+        }
+
+
+def _at(event: Mapping[str, Any]) -> datetime:
+    at = event["at"]
+    return at if isinstance(at, datetime) else datetime.fromisoformat(at)
+
+
+def _contact(event: Mapping[str, Any]) -> str:
+    r = event.get("recipient") or {}
+    return str(r.get("key") or r.get("profile_url"))
+
+
+def compute(events: Iterable[Mapping[str, Any]], settings: Settings, *, now: datetime, tz: tzinfo,
+            weeks: int = WEEKS) -> dict[str, Any]:
+    """Reply rates and weekly trends over `events` (dicts shaped like the store's)."""
+    by_contact: dict[str, list[tuple[datetime, Mapping[str, Any]]]] = defaultdict(list)
+    for e in events:
+        if e.get("type") in ("connected", "met", "message_sent", "message_received"):
+            by_contact[_contact(e)].append((_at(e), e))
+
+    today = now.astimezone(tz).date()
+    first_week = _monday(today) - timedelta(weeks=weeks - 1)
+    week_rows = [_Week(first_week + timedelta(weeks=n), scores=[]) for n in range(weeks)]
+
+    def week_of(t: datetime | date) -> _Week | None:
+        d = t.astimezone(tz).date() if isinstance(t, datetime) else t
+        n = (d - first_week).days // 7
+        return week_rows[n] if 0 <= n < weeks else None
+
+    verdicts: dict[str | None, list[int]] = {v: [0, 0] for v in VERDICT_LABELS}
+    asked: dict[bool | None, list[int]] = {a: [0, 0] for a in ASKED_LABELS}
+    overall = [0, 0]
+    still_open = 0
+
+    for timeline in by_contact.values():
+        timeline.sort(key=lambda pair: (pair[0], pair[1].get("type") != "message_received"))
+        received = [t for t, e in timeline if e["type"] == "message_received"]
+        last_message: str | None = None  # type of the previous message in the conversation
+        for t, e in timeline:
+            kind = e["type"]
+            w = week_of(t)
+            if kind == "message_received":
+                if w:
+                    w.replies += 1
+                last_message = kind
+                continue
+            if kind != "message_sent":
+                continue
+            if w:
+                w.sent += 1
+                if e.get("score") is not None and w.scores is not None:
+                    w.scores.append(int(e["score"]))
+                if e.get("asked") is not None:
+                    w.asked_known += 1
+                    w.asked += bool(e["asked"])
+                if e.get("hold") in HOLD_OUTCOMES:
+                    w.holds += 1
+                    if e["hold"] == "sent_anyway":
+                        w.sent_anyway += 1
+                    else:
+                        w.edited += 1
+            opener = last_message != "message_received"
+            last_message = kind
+            if not opener:
+                continue
+            if t + REPLY_WINDOW > now:
+                still_open += 1
+                continue
+            i = bisect_right(received, t)
+            replied = i < len(received) and received[i] <= t + REPLY_WINDOW
+            verdict = e.get("verdict") if e.get("verdict") in VERDICT_LABELS else None
+            a = e.get("asked")
+            for bucket in (verdicts[verdict], asked[None if a is None else bool(a)], overall):
+                bucket[0] += 1
+                bucket[1] += replied
+        for due_day, on_time in _followups(timeline, settings, tz, today):
+            w = week_of(due_day)
+            if w:
+                w.followups_due += 1
+                w.followups_on_time += on_time
+
+    def rates(table: Mapping[Any, list[int]], labels: Mapping[Any, str]) -> list[dict[str, Any]]:
+        return [Rate("none" if k is None else str(k).lower(), labels[k], n, r).to_dict()
+                for k, (n, r) in table.items() if n or k is not None]
+
+    return {
+        "generated_at": now.isoformat(),
+        "window_days": REPLY_WINDOW.days,
+        "few": FEW,
+        "reply_rates": {
+            "overall": Rate("all", "All your openers and follow-ups", *overall).to_dict(),
+            "by_verdict": rates(verdicts, VERDICT_LABELS),
+            "by_asked": rates(asked, ASKED_LABELS),
+            "still_open": still_open,
+        },
+        "weeks": [w.to_dict() for w in week_rows],
+    }
+
+
+def _followups(timeline: list[tuple[datetime, Mapping[str, Any]]], settings: Settings, tz: tzinfo,
+               today: date) -> Iterable[tuple[date, bool]]:
+    """(due day, done on time) for each follow-up this contact's history called for."""
+    open_: list[tuple[str, date]] = []  # (kind, due day) waiting for you to write
+    unanswered = 0
+
+    def day(t: datetime, plus: float = 0) -> date:
+        return (t + timedelta(days=plus)).astimezone(tz).date()
+
+    for t, e in timeline:
+        kind = e["type"]
+        if kind == "message_sent":
+            for _, due in open_:
+                yield due, day(t) <= due
+            open_ = []
+            unanswered += 1
+            if unanswered <= settings.max_nudges:
+                open_.append(("nudge", day(t, settings.nudge_days)))
+        elif kind == "message_received":
+            unanswered = 0
+            open_ = [f for f in open_ if f[0] not in ("nudge", "reply")]  # they answered: no nudge
+            open_.append(("reply", day(t)))
+        elif kind == "connected":
+            open_.append(("say_hello", day(t, settings.say_hello_days)))
+        elif kind == "met":
+            open_.append(("met_follow_up", day(t, 1)))
+    for _, due in open_:
+        if due < today:  # fell due and passed with nothing sent
+            yield due, False
+
+
+@dataclass(frozen=True)
+class Unscored:
+    """A sent message read from an import, waiting to be scored (its text only in memory)."""
+
+    id: str
+    text: str
+    at: datetime
+    connected_at: datetime | None
+
+
+def collect_unscored(events: Iterable[NewEvent], into: list[Unscored]) -> Iterator[NewEvent]:
+    """Pass events through; note each sent message with text and no verdict in `into`.
+
+    The timing an import can know as it streams is when you connected (connections come
+    before messages), so a pitch days after connecting scores as `premature`; `wait`, which
+    needs the whole conversation in order, is left to messages recorded as you send them.
+    """
+    connected: dict[str, datetime] = {}
+    for e in events:
+        if e.type == "connected":
+            connected[e.profile.key] = e.at
+        elif e.type == "message_sent" and e.text and e.verdict is None:
+            into.append(Unscored(e.id, e.text, e.at, connected.get(e.profile.key)))
+        yield e
+
+
+def score(items: Iterable[Unscored], settings: Settings) -> Iterator[tuple[str, str, int, bool | None]]:
+    """(event id, verdict, score, asked about them) for each message that can be judged."""
+    from .analysis import DraftError, analyze
+
+    for u in items:
+        timing = Timing(now=u.at, connected_at=u.connected_at, wait_days=settings.wait_days,
+                        followup_days=settings.followup_days)
+        try:
+            result = analyze(u.text, "message", timing=timing)
+        except DraftError:
+            continue
+        about = result.metrics.get("questions_about_them")
+        yield u.id, result.verdict, result.score, None if about is None else about > 0
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
