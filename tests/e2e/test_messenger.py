@@ -88,6 +88,8 @@ def test_send_by_the_press_enter_to_send_button(paired, page: Page):
     verdict = panel.get_attribute("data-askfirst-verdict")
     before = {e["id"] for e in paired.events_of("messenger:marta.silva.77")}
     page.get_by_role("button", name="Press enter to send").click()
+    if verdict == "wait":  # a follow-up this soon is held once at send
+        page.get_by_role("button", name="Send anyway").click()
     event = paired.wait_for_event("messenger:marta.silva.77",
                                   lambda e: e["type"] == "message_sent" and e["id"] not in before)
     assert event["verdict"] == verdict
