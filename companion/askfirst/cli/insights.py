@@ -77,7 +77,7 @@ def render(report: dict[str, Any]) -> str:
 # `askfirst insights` and the API can say what is still being counted.
 
 INLINE_LIMIT = 3_000
-SCORE_CHUNK = 2_000
+SCORE_CHUNK = 500
 PROGRESS_FILE = "insights-scoring.json"
 
 
@@ -119,7 +119,8 @@ def score_after_import(store: Store, root: Path, unscored: list[compute_insights
     if not unscored:
         return ""
     if len(unscored) <= INLINE_LIMIT:
-        n = store.set_scores(compute_insights.score(unscored, store.settings()))
+        # Judged first, written after: the write lock is never held while the engine runs.
+        n = store.set_scores(list(compute_insights.score(unscored, store.settings())))
         return f"  scored:    {n:,} sent message{'s' if n != 1 else ''} for `askfirst insights`"
     child = subprocess.Popen([sys.executable, "-m", "askfirst.cli.insights", str(root)], stdin=subprocess.PIPE,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -144,7 +145,7 @@ def _score_from_stdin(root: Path) -> None:
     _write_progress(root, len(items), done)
     for start in range(0, len(items), SCORE_CHUNK):
         chunk = items[start:start + SCORE_CHUNK]
-        store.set_scores(compute_insights.score(chunk, settings))
+        store.set_scores(list(compute_insights.score(chunk, settings)))
         done += len(chunk)
         _write_progress(root, len(items), done)
 
