@@ -41,7 +41,7 @@ export function weeklyChart(doc, { title, weeks, series, line = false, percent =
     svg.append(node(doc, "text", { x: PAD.left - 4, y: y(v) + 3, "text-anchor": "end" }, percent ? `${Math.round(v * 100)}%` : fmtAxis(v)));
   }
   weeks.forEach((w, i) => {
-    if (i % 4 !== 0 && i !== weeks.length - 1) return;
+    if ((weeks.length - 1 - i) % 4 !== 0) return; // every fourth week, ending on this one
     const d = new Date(`${w.start}T00:00:00`);
     const label = d.toLocaleDateString(undefined, { day: "numeric", month: "short" });
     svg.append(node(doc, "text", { x: PAD.left + slot * (i + 0.5), y: H - 6, "text-anchor": "middle" }, label));
