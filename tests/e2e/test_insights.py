@@ -14,7 +14,6 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-
 ARTIFACTS = Path(__file__).parent / "artifacts"
 ME = "https://www.linkedin.com/in/me-insights-user/"
 # Openers as people write them; the first asks about the other person, the second pitches.
@@ -83,7 +82,7 @@ def check_planted(report: dict) -> None:
     assert not by_asked["true"]["few"] and not by_asked["false"]["few"]
     by_verdict = {r["key"]: r for r in rates["by_verdict"]}
     planted: dict[str, list[int]] = {}
-    for (kind, count, replied, _), verdict in zip(PLANT, verdicts_of_the_templates().values()):
+    for (_kind, count, replied, _), verdict in zip(PLANT, verdicts_of_the_templates().values()):
         planted.setdefault(verdict, [0, 0])
         planted[verdict][0] += count
         planted[verdict][1] += replied
