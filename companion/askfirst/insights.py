@@ -22,7 +22,7 @@ it was done on time when you wrote to them by the end of the day it was due.
 from __future__ import annotations
 
 import statistics
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -234,6 +234,7 @@ class Unscored:
     """A sent message read from an import, waiting to be scored (its text only in memory)."""
 
     id: str
+    contact: str
     text: str
     at: datetime
     connected_at: datetime | None
@@ -242,28 +243,44 @@ class Unscored:
 def collect_unscored(events: Iterable[NewEvent], into: list[Unscored]) -> Iterator[NewEvent]:
     """Pass events through; note each sent message with text and no verdict in `into`.
 
-    The timing an import can know as it streams is when you connected (connections come
-    before messages), so a pitch days after connecting scores as `premature`; `wait`, which
-    needs the whole conversation in order, is left to messages recorded as you send them.
+    When you connected is noted as the events stream by (connections come before
+    messages); the rest of the timing comes from the stored history when they are scored.
     """
     connected: dict[str, datetime] = {}
     for e in events:
         if e.type == "connected":
             connected[e.profile.key] = e.at
         elif e.type == "message_sent" and e.text and e.verdict is None:
-            into.append(Unscored(e.id, e.text, e.at, connected.get(e.profile.key)))
+            into.append(Unscored(e.id, e.profile.key, e.text, e.at, connected.get(e.profile.key)))
         yield e
 
 
-def score(items: Iterable[Unscored], settings: Settings) -> Iterator[tuple[str, str, int, bool | None]]:
+History = Mapping[tuple[str, str], list[datetime]]  # (contact, message type) -> sorted times
+
+
+def timing_at(u: Unscored, history: History, settings: Settings) -> Timing:
+    """What the companion would have known when this message was sent: when you connected,
+    your last message and theirs before it, and how many of yours were still unanswered.
+    So an imported pitch days after connecting is `premature`, a nudge too soon is `wait`."""
+    sent = history.get((u.contact, "message_sent"), [])
+    received = history.get((u.contact, "message_received"), [])
+    i = bisect_left(sent, u.at)
+    j = bisect_left(received, u.at)
+    last_received = received[j - 1] if j else None
+    unanswered = i - (bisect_right(sent, last_received) if last_received else 0)
+    return Timing(now=u.at, connected_at=u.connected_at, last_sent_at=sent[i - 1] if i else None,
+                  last_received_at=last_received, unanswered_in_a_row=max(unanswered, 0),
+                  wait_days=settings.wait_days, followup_days=settings.followup_days)
+
+
+def score(items: Iterable[Unscored], settings: Settings,
+          history: History | None = None) -> Iterator[tuple[str, str, int, bool | None]]:
     """(event id, verdict, score, asked about them) for each message that can be judged."""
     from .analysis import DraftError, analyze
 
     for u in items:
-        timing = Timing(now=u.at, connected_at=u.connected_at, wait_days=settings.wait_days,
-                        followup_days=settings.followup_days)
         try:
-            result = analyze(u.text, "message", timing=timing)
+            result = analyze(u.text, "message", timing=timing_at(u, history or {}, settings))
         except DraftError:
             continue
         about = result.metrics.get("questions_about_them")

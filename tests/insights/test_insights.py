@@ -98,3 +98,18 @@ def test_events_api_takes_hold_and_asked_on_sent_messages(tmp_path, monkeypatch)
                 assert err.status == 422
             else:
                 raise AssertionError(f"accepted {bad}")
+
+
+def test_imported_messages_are_judged_with_the_timing_of_their_day():
+    t = datetime(2026, 10, 1, 9, tzinfo=UTC)
+    history = {("linkedin:a", "message_sent"): [t, t + timedelta(days=1)],
+               ("linkedin:a", "message_received"): [t - timedelta(days=10)]}
+    follow_up = insights.Unscored("f", "linkedin:a", "Just checking in on my note from yesterday, any thoughts?",
+                                  t + timedelta(days=1), None)
+    timing = insights.timing_at(follow_up, history, Settings())
+    assert (timing.last_sent_at, timing.unanswered_in_a_row) == (t, 1)
+    pitch = insights.Unscored("p", "linkedin:b", "We help companies like yours cut hiring costs by 40%. "
+                              "Can we book a 15-minute demo call this week?", t, t - timedelta(days=1))
+    scored = {i: (v, asked) for i, v, _, asked in insights.score([follow_up, pitch], Settings(), history)}
+    assert scored["f"][0] == "wait"
+    assert scored["p"] == ("premature", False)

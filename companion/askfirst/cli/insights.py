@@ -79,6 +79,7 @@ def render(report: dict[str, Any]) -> str:
 INLINE_LIMIT = 3_000
 SCORE_CHUNK = 500
 PROGRESS_FILE = "insights-scoring.json"
+ALL = "\x00"  # an id prefix no event has: message_times() then returns every message
 
 
 def progress_path(root: Path) -> Path:
@@ -120,14 +121,15 @@ def score_after_import(store: Store, root: Path, unscored: list[compute_insights
         return ""
     if len(unscored) <= INLINE_LIMIT:
         # Judged first, written after: the write lock is never held while the engine runs.
-        n = store.set_scores(list(compute_insights.score(unscored, store.settings())))
+        history = store.message_times(except_prefix=ALL)
+        n = store.set_scores(list(compute_insights.score(unscored, store.settings(), history)))
         return f"  scored:    {n:,} sent message{'s' if n != 1 else ''} for `askfirst insights`"
     child = subprocess.Popen([sys.executable, "-m", "askfirst.cli.insights", str(root)], stdin=subprocess.PIPE,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     assert child.stdin is not None
     with child.stdin:
         for u in unscored:
-            child.stdin.write(json.dumps([u.id, u.text, u.at.isoformat(),
+            child.stdin.write(json.dumps([u.id, u.contact, u.text, u.at.isoformat(),
                                           u.connected_at.isoformat() if u.connected_at else None]).encode() + b"\n")
     return (f"  scoring:   {len(unscored):,} sent messages in the background for `askfirst insights` "
             "(it shows how many are still being counted)")
@@ -136,16 +138,17 @@ def score_after_import(store: Store, root: Path, unscored: list[compute_insights
 def _score_from_stdin(root: Path) -> None:
     items = []
     for line in sys.stdin.buffer:
-        i, text, at, connected = json.loads(line)
-        items.append(compute_insights.Unscored(i, text, datetime.fromisoformat(at),
+        i, contact, text, at, connected = json.loads(line)
+        items.append(compute_insights.Unscored(i, contact, text, datetime.fromisoformat(at),
                                                datetime.fromisoformat(connected) if connected else None))
     store = Store(paths.db_path(root))
     settings = store.settings()
+    history = store.message_times(except_prefix=ALL)
     done = 0
     _write_progress(root, len(items), done)
     for start in range(0, len(items), SCORE_CHUNK):
         chunk = items[start:start + SCORE_CHUNK]
-        store.set_scores(list(compute_insights.score(chunk, settings)))
+        store.set_scores(list(compute_insights.score(chunk, settings, history)))
         done += len(chunk)
         _write_progress(root, len(items), done)
 
