@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from .settings import Settings
 from .store import NewEvent
@@ -101,31 +101,49 @@ class _Week:
         }
 
 
-def _at(event: Mapping[str, Any]) -> datetime:
-    at = event["at"]
-    return at if isinstance(at, datetime) else datetime.fromisoformat(at)
+class Row(NamedTuple):
+    """One event as insights need it (the store hands these over without building dicts)."""
+
+    contact: str
+    type: str
+    at: str | datetime
+    verdict: str | None = None
+    score: int | None = None
+    asked: bool | int | None = None
+    hold: str | None = None
 
 
-def _contact(event: Mapping[str, Any]) -> str:
-    r = event.get("recipient") or {}
-    return str(r.get("key") or r.get("profile_url"))
-
-
-def compute(events: Iterable[Mapping[str, Any]], settings: Settings, *, now: datetime, tz: tzinfo,
-            weeks: int = WEEKS) -> dict[str, Any]:
-    """Reply rates and weekly trends over `events` (dicts shaped like the store's)."""
-    by_contact: dict[str, list[tuple[datetime, Mapping[str, Any]]]] = defaultdict(list)
+def rows_from_events(events: Iterable[Mapping[str, Any]]) -> Iterator[Row]:
+    """Rows from event dicts shaped like the store's and the API's."""
     for e in events:
-        if e.get("type") in ("connected", "met", "message_sent", "message_received"):
-            by_contact[_contact(e)].append((_at(e), e))
+        r = e.get("recipient") or {}
+        yield Row(str(r.get("key") or r.get("profile_url")), e["type"], e["at"], e.get("verdict"), e.get("score"),
+                  e.get("asked"), e.get("hold"))
+
+
+def compute(rows: Iterable[Row | tuple], settings: Settings, *, now: datetime, tz: tzinfo,
+            weeks: int = WEEKS) -> dict[str, Any]:
+    """Reply rates and weekly trends over `rows` (Row or plain tuples in Row's order)."""
+    # Per contact: (time, type, verdict, score, asked, hold), plain tuples (100,000+ rows).
+    by_contact: dict[str, list[tuple]] = defaultdict(list)
+    parse = datetime.fromisoformat
+    for contact, kind, at, verdict, score, asked_, hold in rows:
+        if kind in _COUNTED:
+            by_contact[contact].append((at if isinstance(at, datetime) else parse(at), kind, verdict, score,
+                                        asked_, hold))
 
     today = now.astimezone(tz).date()
     first_week = _monday(today) - timedelta(weeks=weeks - 1)
     week_rows = [_Week(first_week + timedelta(weeks=n), scores=[]) for n in range(weeks)]
+    # Anything a day or more before the first week's Monday (in any zone) is in no week.
+    horizon = datetime.combine(first_week, datetime.min.time(), tz) - timedelta(days=1)
 
     def week_of(t: datetime | date) -> _Week | None:
-        d = t.astimezone(tz).date() if isinstance(t, datetime) else t
-        n = (d - first_week).days // 7
+        if isinstance(t, datetime):
+            if t < horizon:
+                return None
+            t = t.astimezone(tz).date()
+        n = (t - first_week).days // 7
         return week_rows[n] if 0 <= n < weeks else None
 
     verdicts: dict[str | None, list[int]] = {v: [0, 0] for v in VERDICT_LABELS}
@@ -134,29 +152,27 @@ def compute(events: Iterable[Mapping[str, Any]], settings: Settings, *, now: dat
     still_open = 0
 
     for timeline in by_contact.values():
-        timeline.sort(key=lambda pair: (pair[0], pair[1].get("type") != "message_received"))
-        received = [t for t, e in timeline if e["type"] == "message_received"]
+        timeline.sort(key=_in_order)
+        received = [e[0] for e in timeline if e[1] == "message_received"]
         last_message: str | None = None  # type of the previous message in the conversation
-        for t, e in timeline:
-            kind = e["type"]
-            w = week_of(t)
+        for t, kind, verdict, score, was_asked, hold in timeline:
             if kind == "message_received":
-                if w:
+                if w := week_of(t):
                     w.replies += 1
                 last_message = kind
                 continue
             if kind != "message_sent":
                 continue
-            if w:
+            if w := week_of(t):
                 w.sent += 1
-                if e.get("score") is not None and w.scores is not None:
-                    w.scores.append(int(e["score"]))
-                if e.get("asked") is not None:
+                if score is not None and w.scores is not None:
+                    w.scores.append(int(score))
+                if was_asked is not None:
                     w.asked_known += 1
-                    w.asked += bool(e["asked"])
-                if e.get("hold") in HOLD_OUTCOMES:
+                    w.asked += bool(was_asked)
+                if hold in HOLD_OUTCOMES:
                     w.holds += 1
-                    if e["hold"] == "sent_anyway":
+                    if hold == "sent_anyway":
                         w.sent_anyway += 1
                     else:
                         w.edited += 1
@@ -169,14 +185,12 @@ def compute(events: Iterable[Mapping[str, Any]], settings: Settings, *, now: dat
                 continue
             i = bisect_right(received, t)
             replied = i < len(received) and received[i] <= t + REPLY_WINDOW
-            verdict = e.get("verdict") if e.get("verdict") in VERDICT_LABELS else None
-            a = e.get("asked")
-            for bucket in (verdicts[verdict], asked[None if a is None else bool(a)], overall):
+            key = verdict if verdict in VERDICT_LABELS else None
+            for bucket in (verdicts[key], asked[None if was_asked is None else bool(was_asked)], overall):
                 bucket[0] += 1
                 bucket[1] += replied
         for due_day, on_time in _followups(timeline, settings, tz, today):
-            w = week_of(due_day)
-            if w:
+            if w := week_of(due_day):
                 w.followups_due += 1
                 w.followups_on_time += on_time
 
@@ -198,7 +212,15 @@ def compute(events: Iterable[Mapping[str, Any]], settings: Settings, *, now: dat
     }
 
 
-def _followups(timeline: list[tuple[datetime, Mapping[str, Any]]], settings: Settings, tz: tzinfo,
+_COUNTED = frozenset(("connected", "met", "message_sent", "message_received"))
+
+
+def _in_order(e: tuple) -> tuple:
+    # Time order; at the very same instant, their message comes before yours.
+    return (e[0], e[1] != "message_received")
+
+
+def _followups(timeline: list[tuple], settings: Settings, tz: tzinfo,
                today: date) -> Iterable[tuple[date, bool]]:
     """(due day, done on time) for each follow-up this contact's history called for."""
     open_: list[tuple[str, date]] = []  # (kind, due day) waiting for you to write
@@ -207,8 +229,7 @@ def _followups(timeline: list[tuple[datetime, Mapping[str, Any]]], settings: Set
     def day(t: datetime, plus: float = 0) -> date:
         return (t + timedelta(days=plus)).astimezone(tz).date()
 
-    for t, e in timeline:
-        kind = e["type"]
+    for t, kind, *_ in timeline:
         if kind == "message_sent":
             for _, due in open_:
                 yield due, day(t) <= due

@@ -342,6 +342,14 @@ class Store:
                                         (contact_key,))
         return [_event_dict(r) for r in rows]
 
+    def insight_rows(self) -> Iterator[tuple]:
+        """(contact key, type, at, verdict, score, asked, hold) of every connection, meeting
+        and message, as plain tuples in no particular order, for `askfirst insights`."""
+        cur = self._conn().cursor()
+        cur.row_factory = None
+        return iter(cur.execute("SELECT contact_key, type, at, verdict, score, asked, hold FROM events "
+                                "WHERE type != 'note'"))
+
     def count(self, table: str) -> int:
         assert table in ("contacts", "events", "followup_marks", "settings")
         return self._conn().execute(f"SELECT count(*) FROM {table}").fetchone()[0]

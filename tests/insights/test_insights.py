@@ -18,7 +18,7 @@ def ev(kind: str, who: str, at: datetime, **extra) -> dict:
 
 
 def report(events: list[dict]) -> dict:
-    return insights.compute(events, Settings(), now=NOW, tz=UTC)
+    return insights.compute(insights.rows_from_events(events), Settings(), now=NOW, tz=UTC)
 
 
 def rate(r: dict, group: str, key: str) -> tuple:

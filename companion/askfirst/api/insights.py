@@ -17,6 +17,6 @@ bp = Blueprint("insights", __name__)
 def show():
     app = companion()
     tz = app.tz()
-    report = insights.compute(app.store.events(), app.store.settings(), now=datetime.now(tz), tz=tz)
+    report = insights.compute(app.store.insight_rows(), app.store.settings(), now=datetime.now(tz), tz=tz)
     report["scoring"] = scoring_status(app.root)
     return report

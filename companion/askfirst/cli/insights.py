@@ -25,7 +25,7 @@ def insights(as_json: bool, data_dir: str | None) -> None:
     """Reply rates by verdict and by "asked about them", and your last 26 weeks."""
     now = datetime.now().astimezone()
     store = open_store(data_dir)
-    report = compute_insights.compute(store.events(), store.settings(), now=now, tz=now.tzinfo)  # type: ignore[arg-type]
+    report = compute_insights.compute(store.insight_rows(), store.settings(), now=now, tz=now.tzinfo)  # type: ignore[arg-type]
     report["scoring"] = scoring_status(paths.data_dir(data_dir))
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))
@@ -108,10 +108,10 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _write_progress(root: Path, total: int, done: int) -> None:
+def _write_progress(root: Path, total: int, done: int, pid: int | None = None) -> None:
     path = progress_path(root)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"total": total, "done": done, "pid": os.getpid()}))
+    tmp.write_text(json.dumps({"total": total, "done": done, "pid": pid or os.getpid()}))
     os.replace(tmp, path)
 
 
@@ -127,6 +127,7 @@ def score_after_import(store: Store, root: Path, unscored: list[compute_insights
     child = subprocess.Popen([sys.executable, "-m", "askfirst.cli.insights", str(root)], stdin=subprocess.PIPE,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     assert child.stdin is not None
+    _write_progress(root, len(unscored), 0, child.pid)  # counted as pending from this moment
     with child.stdin:
         for u in unscored:
             child.stdin.write(json.dumps([u.id, u.contact, u.text, u.at.isoformat(),
