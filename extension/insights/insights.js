@@ -21,7 +21,7 @@ function rateRow(r, few) {
   const cells = r.messages
     ? [
         el("td", { class: "pct" }, `${r.percent}%`, el("span", { class: "bar", style: `width:${Math.round(r.rate * 120)}px`, "aria-hidden": "true" })),
-        el("td", {}, `${r.replied} of ${r.messages}`, r.few ? el("span", { class: "few", text: FEW_WARNING(few) }) : null),
+        el("td", {}, `${r.replied.toLocaleString()} of ${r.messages.toLocaleString()}`, r.few ? el("span", { class: "few", text: FEW_WARNING(few) }) : null),
       ]
     : [el("td", { class: "pct", text: "–" }), el("td", { class: "muted", text: "no messages yet" })];
   return el("tr", { "data-rate": r.key }, el("th", { scope: "row", text: r.label }), ...cells);

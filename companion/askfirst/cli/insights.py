@@ -37,7 +37,7 @@ def _rate_line(r: dict[str, Any], width: int) -> str:
     if not r["messages"]:
         return f"  {r['label']:<{width}}     -   (no messages yet)"
     warn = f"   fewer than {compute_insights.FEW} messages: read with care" if r["few"] else ""
-    return f"  {r['label']:<{width}}  {r['percent']:>3}%  ({r['replied']} of {r['messages']}){warn}"
+    return f"  {r['label']:<{width}}  {r['percent']:>3}%  ({r['replied']:,} of {r['messages']:,}){warn}"
 
 
 def render(report: dict[str, Any]) -> str:
