@@ -79,7 +79,7 @@ def test_follow_ups_done_on_time_are_replayed_from_the_history():
     assert (week["followups_due"], week["followups_on_time"]) == (3, 1)
 
 
-def test_events_api_takes_hold_and_asked_on_sent_messages(tmp_path, monkeypatch):
+def test_events_api_takes_hold_and_asked_on_sent_messages(tmp_path):
     app = create_app(tmp_path, port=8731)
     store = app.extensions["askfirst"].store
     from askfirst.api import payload
@@ -113,3 +113,25 @@ def test_imported_messages_are_judged_with_the_timing_of_their_day():
     scored = {i: (v, asked) for i, v, _, asked in insights.score([follow_up, pitch], Settings(), history)}
     assert scored["f"][0] == "wait"
     assert scored["p"] == ("premature", False)
+
+
+def test_the_insights_route_counts_again_once_the_data_changes(tmp_path):
+    from askfirst.pairing import new_code
+
+    app = create_app(tmp_path, port=8731, tz=UTC)
+    client = app.test_client()
+    base = "http://127.0.0.1:8731"
+    code = new_code(app.extensions["askfirst"].root).code
+    token = client.post(f"{base}/api/v1/pair", json={"code": code}).get_json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    first = client.get(f"{base}/api/v1/insights", headers=headers).get_json()
+    assert first["reply_rates"]["overall"]["messages"] == 0 and first["scoring"] is None
+    at = (datetime.now(UTC) - timedelta(days=10)).isoformat()
+    r = client.post(f"{base}/api/v1/events", headers=headers, json={
+        "id": "route-1", "type": "message_sent", "at": at, "verdict": "ok", "asked": True,
+        "recipient": {"profile_url": "https://www.linkedin.com/in/route-test/"}})
+    assert r.status_code == 201, r.get_json()
+    again = client.get(f"{base}/api/v1/insights", headers=headers).get_json()
+    assert again["reply_rates"]["overall"]["messages"] == 1
+    assert client.get(f"{base}/api/v1/insights").status_code == 401
+    app.extensions["askfirst"].store.close()
