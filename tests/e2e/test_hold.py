@@ -259,3 +259,41 @@ def test_with_the_companion_away_the_send_goes_through_untouched(paired, page: P
         expect(page.locator(PROMPT)).to_have_count(0)
     finally:
         set_companion_port(paired, paired.companion.port)
+
+
+# Runs before any of the page's scripts and before the content script: the first listener
+# for a click on the window, and (once the page is up) one on the Send button itself.
+SEND_PROBE = """() => {
+  const probe = { gaps: [] };
+  let t0 = null;
+  window.addEventListener("click", () => { t0 = performance.now(); }, true);
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelector(".msg-form__send-button").addEventListener("click", () => {
+      if (t0 !== null) probe.gaps.push(performance.now() - t0);
+    }, true);
+  });
+  window.__sendProbe = probe;
+}"""
+
+
+def test_how_long_a_send_that_is_not_held_waits_on_the_extension(paired, page: Page):
+    """Prints, for sends that go through, the time between the click reaching the window and
+    reaching the site's Send button: every listener of ours on the way included."""
+    import statistics
+
+    url, key = linkedin_thread(page, paired)
+    profile = "https://www.linkedin.com/in/" + key.split(":", 1)[1] + "/"
+    plant(paired, "message_received", profile, timedelta(0))
+    page.add_init_script(f"({SEND_PROBE})()")
+    page.goto(url)
+    for n in range(5):
+        text = f"#{n}: thanks again for the intro, it was really kind of you. How was the trip?"
+        type_draft(page, LI_EDITOR, text)
+        expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", re.compile(r"^(ok|ask_first)$"))
+        page.get_by_role("button", name="Send", exact=True).click()
+        expect(sent_on_page(page, text)).to_have_count(1)
+        plant(paired, "message_received", profile, timedelta(0))  # they answer: the next one is a reply
+    gaps = page.evaluate("() => window.__sendProbe.gaps")
+    assert len(gaps) == 5
+    print(f"\nsend not held: click at the window -> the site's Send button: median {statistics.median(gaps):.2f} ms, "
+          f"max {max(gaps):.2f} ms (5 sends)")
