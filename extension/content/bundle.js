@@ -6,6 +6,80 @@
       __defProp(target, name, { get: all[name], enumerable: true });
   };
 
+  // extension/lib/skeleton.js
+  var LEVELS_UP = 6;
+  var MAX_DEPTH = 12;
+  var MAX_ELEMENTS = 400;
+  var MAX_CLASSES = 6;
+  var SKIP = /* @__PURE__ */ new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "PATH", "IMG", "VIDEO", "AUDIO", "CANVAS", "IFRAME"]);
+  function scrubLabel(label) {
+    const words = String(label).replace(/\s+/g, " ").trim().slice(0, 120).split(" ");
+    return words.map((w, i) => {
+      if (/[/@:]|www\.|\.(com|net|org)\b/i.test(w)) return "*";
+      if (/\d/.test(w)) return "*";
+      if (i > 0 && /^\p{Lu}/u.test(w) && !/^(I|OK)$/.test(w)) return "*";
+      return w;
+    }).join(" ").replace(/(\* ?)+\*/g, "*");
+  }
+  var scrubToken = (t) => t.replace(/\d{2,}/g, "0").replace(/[^\w-]/g, "").slice(0, 60);
+  function describeElement(el2, box) {
+    const parts = [el2.tagName.toLowerCase()];
+    const classes = [...el2.classList].map(scrubToken).filter(Boolean).slice(0, MAX_CLASSES);
+    if (classes.length) parts[0] += "." + classes.join(".");
+    const role = el2.getAttribute("role");
+    if (role) parts.push(`[role=${scrubToken(role)}]`);
+    const label = el2.getAttribute("aria-label");
+    if (label) parts.push(`[aria-label="${scrubLabel(label)}"]`);
+    const placeholder = el2.getAttribute("aria-placeholder") || (el2.tagName === "TEXTAREA" ? el2.getAttribute("placeholder") : null);
+    if (placeholder) parts.push(`[placeholder="${scrubLabel(placeholder)}"]`);
+    const testid = el2.getAttribute("data-testid");
+    if (testid) parts.push(`[data-testid="${scrubToken(testid)}"]`);
+    const editable = el2.getAttribute("contenteditable");
+    if (editable !== null) parts.push(`[contenteditable=${scrubToken(editable) || "true"}]`);
+    if (el2.hasAttribute("data-lexical-editor")) parts.push("[data-lexical-editor]");
+    if (el2.tagName === "BUTTON" && el2.getAttribute("type")) parts.push(`[type=${scrubToken(el2.getAttribute("type"))}]`);
+    if (el2 === box) parts.push("  <-- the box being typed in");
+    return parts.join(" ");
+  }
+  function parentAcross(node) {
+    if (node.parentElement) return node.parentElement;
+    const root = node.getRootNode ? node.getRootNode() : null;
+    return root && root.host ? root.host : null;
+  }
+  function skeleton(box, { levelsUp = LEVELS_UP, maxDepth = MAX_DEPTH, maxElements = MAX_ELEMENTS } = {}) {
+    let top = box;
+    for (let i = 0; i < levelsUp; i++) {
+      const up = parentAcross(top);
+      if (!up || up.tagName === "BODY" || up.tagName === "HTML") break;
+      top = up;
+    }
+    const lines = [];
+    const ancestors = /* @__PURE__ */ new Set();
+    for (let n = box; n; n = parentAcross(n)) ancestors.add(n);
+    const walk = (el2, depth) => {
+      if (lines.length >= maxElements || SKIP.has(el2.tagName.toUpperCase())) return;
+      lines.push("  ".repeat(depth) + describeElement(el2, box));
+      if (depth >= maxDepth && !ancestors.has(el2)) return;
+      if (el2.shadowRoot) {
+        lines.push("  ".repeat(depth + 1) + "#shadow-root (open)");
+        for (const child of el2.shadowRoot.children) walk(child, depth + 2);
+      }
+      for (const child of el2.children) walk(child, depth + 1);
+    };
+    walk(top, 0);
+    if (lines.length >= maxElements) lines.push("… (cut)");
+    return lines.join("\n");
+  }
+  function editableBox(node) {
+    const el2 = node && node.nodeType !== 1 ? node.parentElement : node;
+    if (!el2 || typeof el2.closest !== "function") return null;
+    if (el2.tagName === "TEXTAREA") return el2;
+    let host = el2.closest('[contenteditable]:not([contenteditable="false"])');
+    if (!host) return null;
+    for (let up = host.parentElement; up && up.matches('[contenteditable]:not([contenteditable="false"])'); up = up.parentElement) host = up;
+    return host;
+  }
+
   // extension/content/spans.js
   function codePointToIndex(text2, codePoint) {
     if (!(codePoint > 0)) return 0;
@@ -481,7 +555,10 @@ mark { background: #fef0c7; color: inherit; border-radius: 2px; padding: 0 1px; 
     }
     onInput(event) {
       const editor = this.editorFrom(event);
-      if (!editor) return;
+      if (!editor) {
+        this.noticeUnknown(deepTarget(event));
+        return;
+      }
       this.activate(editor, false);
       this.lastInputAt = this.view.performance.now();
       this.schedule();
@@ -489,11 +566,32 @@ mark { background: #fef0c7; color: inherit; border-radius: 2px; padding: 0 1px; 
     activate(editor, analyzeNow) {
       if (this.editor === editor) return;
       this.editor = editor;
+      this.tellComposer({ recognised: true });
       this.last = null;
       this.seq += 1;
       this.panel.clear();
       this.panel.attachTo(editor);
       if (analyzeNow && this.adapter.readDraft(editor).trim()) this.schedule();
+    }
+    /**
+     * Typing into a box no adapter selector matched, on a page where it can only be a
+     * message: tell the background (once per box), with the page's structure around it
+     * for a bug report, so the popup can say Ask First cannot see this message box.
+     */
+    noticeUnknown(target) {
+      const box = editableBox(target);
+      if (!box || !this.adapter.messagingPage || !this.adapter.messagingPage(this.doc.location)) return;
+      if (deepActiveElement(this.doc) !== box && !box.contains(deepActiveElement(this.doc))) return;
+      this.unknownBoxes = this.unknownBoxes || /* @__PURE__ */ new WeakSet();
+      if (this.unknownBoxes.has(box)) return;
+      this.unknownBoxes.add(box);
+      this.tellComposer({ recognised: false, site: this.adapter.site, skeleton: skeleton(box) });
+    }
+    tellComposer(report) {
+      if (report.recognised && this.toldRecognised) return;
+      if (report.recognised) this.toldRecognised = true;
+      if (this.transport.composer) Promise.resolve(this.transport.composer(report)).catch(() => {
+      });
     }
     schedule() {
       this.view.clearTimeout(this.timer);
@@ -692,7 +790,8 @@ mark { background: #fef0c7; color: inherit; border-radius: 2px; padding: 0 1px; 
     return {
       analyze: (draft) => ask({ type: "analyze", draft }),
       event: (event) => ask({ type: "event", event }),
-      config: () => ask({ type: "config" })
+      config: () => ask({ type: "config" }),
+      composer: (report) => ask({ type: "composer", ...report })
     };
   }
   async function boot(adapters, doc = document) {
@@ -724,6 +823,7 @@ mark { background: #fef0c7; color: inherit; border-radius: 2px; padding: 0 1px; 
     matchesLocation: () => matchesLocation,
     messageId: () => messageId,
     messageItems: () => messageItems,
+    messagingPage: () => messagingPage,
     normalizeProfileUrl: () => normalizeProfileUrl,
     normalizeThreadUrl: () => normalizeThreadUrl,
     readDraft: () => readDraft,
@@ -920,10 +1020,18 @@ mark { background: #fef0c7; color: inherit; border-radius: 2px; padding: 0 1px; 
       {
         kind: "message",
         // becomes "inmail" when the form has a subject line
+        // Each entry: the page it serves; where and when (our last comparison) it was seen.
+        // tests/js/adapter.test.js says which entry matched each fixture.
         editor: [
+          // /messaging/thread/…, the overlay bubbles (in #interop-outlet's shadow root) and
+          // InMail. Seen: public extension code (LinkedGuard, DM assistants); fixtures
+          // messaging-thread.html, overlay-shadow.html, inmail.html, 2026-12.
           '.msg-form__contenteditable[contenteditable="true"]',
+          // The same pages if the editor's class is renamed: the textbox in the form.
           '.msg-form [role="textbox"][contenteditable="true"]',
+          // The same pages if the form's class is renamed too: the editor's label.
           '[contenteditable="true"][aria-label^="Write a message"]',
+          // A plain textarea in the form (lighter builds); not seen live.
           '.msg-form textarea[name="message"]'
         ],
         container: [
@@ -1027,6 +1135,9 @@ mark { background: #fef0c7; color: inherit; border-radius: 2px; padding: 0 1px; 
   var site = "linkedin";
   function matchesLocation(loc) {
     return /(^|\.)linkedin\.com$/i.test(loc.hostname);
+  }
+  function messagingPage(loc) {
+    return matchesLocation(loc) && /^\/messaging(\/|$)/.test(loc.pathname);
   }
   var surfaceOf2 = (editor) => surfaceOf(editor, SELECTORS.surfaces);
   function composerFor(el2) {
@@ -1233,6 +1344,7 @@ ${body}`)}`;
     matchesLocation: () => matchesLocation2,
     messageId: () => messageId2,
     messageItems: () => messageItems2,
+    messagingPage: () => messagingPage2,
     normalizeProfileUrl: () => normalizeProfileUrl2,
     normalizeThreadUrl: () => normalizeThreadUrl2,
     readDraft: () => readDraft,
@@ -1242,12 +1354,31 @@ ${body}`)}`;
   });
   var site2 = "messenger";
   var SELECTORS2 = {
+    // Compose boxes, most specific first. Each entry notes the page it serves and where it
+    // was last seen (the date we last compared it with markup from that page): when Meta
+    // changes the markup, the generic entries at the end still find a box inside the
+    // conversation, and tests/js/messenger.test.js says which entry matched each fixture.
     editor: [
+      // messenger.com/t/… and facebook.com/messages/(e2ee/)t/… (Lexical), labelled
+      // "Message". Last seen: fixtures messenger-thread.html, facebook-e2ee.html, 2026-12.
       '[contenteditable="true"][role="textbox"][aria-label="Message"]',
-      '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
-      '[contenteditable="true"][role="textbox"][aria-label^="Type a message"]',
+      // The same Lexical editor under another label or role. Last seen: same, 2026-12.
+      '[contenteditable="true"][data-lexical-editor="true"]',
+      // Older messenger.com/t/… (Draft.js): "Type a message..." on a role="combobox"
+      // editor with aria-autocomplete="list". Last seen: public extension code that keys on
+      // this label (fairlanguage-extension), and fixture messenger-legacy.html, 2026-12.
+      '[contenteditable="true"][aria-label^="Type a message"]',
+      '[contenteditable="true"][aria-placeholder^="Type a message"]',
+      // Labels that start with "Message" ("Message", "Message Jane", "Message…"), on either
+      // host. Last seen: the label the current builds use, 2026-12.
       '[contenteditable="true"][aria-label^="Message"]',
-      '[role="main"] [contenteditable="true"][role="textbox"]'
+      // Generic, for markup not yet seen: inside the conversation, an editor with a textbox
+      // or combobox role, any editable box, or a plain textarea (lighter builds).
+      '[role="main"] [contenteditable="true"][role="textbox"]',
+      '[role="main"] [contenteditable="true"][role="combobox"]',
+      '[role="main"] [contenteditable="true"]',
+      '[role="main"] textarea',
+      "main textarea"
     ],
     send: [
       '[aria-label="Press enter to send"]',
@@ -1342,6 +1473,9 @@ ${body}`)}`;
   function matchesLocation2(loc) {
     if (/^(www\.)?messenger\.com$/i.test(loc.hostname)) return true;
     return /^(www\.)?facebook\.com$/i.test(loc.hostname) && /^\/messages(\/|$)/.test(loc.pathname);
+  }
+  function messagingPage2(loc) {
+    return matchesLocation2(loc);
   }
   function onMessagesPage(doc) {
     const loc = doc.location;
@@ -1505,6 +1639,7 @@ ${body}`)}`, time };
     matchesLocation: () => matchesLocation3,
     messageId: () => messageId3,
     messageItems: () => messageItems3,
+    messagingPage: () => messagingPage3,
     normalizeProfileUrl: () => normalizeProfileUrl3,
     normalizeThreadUrl: () => normalizeThreadUrl3,
     readDraft: () => readDraft,
@@ -1517,10 +1652,17 @@ ${body}`)}`, time };
     surfaces: [
       {
         kind: "message",
+        // Each entry: the page it serves; where and when (our last comparison) it was seen.
+        // tests/js/x.test.js says which entry matched each fixture.
         editor: [
+          // x.com/messages/… and the DM drawer on every page (Draft.js). Seen: public
+          // automation notes and code; fixtures messages-classic.html, home-drawer.html, 2026-12.
           '[data-testid="dmComposerTextInput"]',
+          // x.com/i/chat/…, the newer chat UI. Seen: public code excerpts; fixture chat-new.html, 2026-12.
           'textarea[data-testid="dm-composer-textarea"]',
+          // x.com/i/chat/…, a variant named in public code excerpts; not in our fixtures.
           '[data-testid="chatComposerTextInput"]',
+          // Generic, for markup not yet seen: a box inside the conversation or the drawer.
           '[data-testid="dm-conversation-panel"] textarea',
           '[data-testid="DmActivityContainer"] [role="textbox"][contenteditable="true"]',
           '[data-testid="DMDrawer"] [role="textbox"][contenteditable="true"]'
@@ -1634,6 +1776,9 @@ ${body}`)}`, time };
   }
   function matchesLocation3(loc) {
     return /^(www\.|mobile\.)?(x|twitter)\.com$/i.test(loc.hostname);
+  }
+  function messagingPage3(loc) {
+    return matchesLocation3(loc) && /^\/(messages|i\/chat)(\/|$)/.test(loc.pathname);
   }
   var surfaceOf3 = (editor) => surfaceOf(editor, SELECTORS3.surfaces);
   function composerFor3(el2) {

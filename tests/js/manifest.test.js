@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { SITES, siteOfUrl } from "../../extension/lib/sites.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ext = join(root, "extension");
@@ -34,6 +35,17 @@ describe("manifest.json", () => {
   it("exposes no file to web pages, so no page can tell the extension is installed", () => {
     assert.equal(manifest.web_accessible_resources, undefined);
     assert.deepEqual(manifest.content_scripts.flatMap((c) => c.js), ["content/bundle.js"]);
+  });
+
+  it("lists per site the same origins the manifest asks for, so access is checked site by site", () => {
+    const origins = SITES.flatMap((s) => s.origins).sort();
+    assert.deepEqual(origins, manifest.host_permissions.filter((o) => !o.startsWith("http://127.0.0.1")).sort());
+    assert.deepEqual(origins, manifest.content_scripts.flatMap((c) => c.matches).sort());
+    assert.equal(siteOfUrl("https://www.linkedin.com/messaging/thread/1/"), "linkedin");
+    assert.equal(siteOfUrl("https://twitter.com/messages"), "x");
+    assert.equal(siteOfUrl("https://www.facebook.com/messages/t/1"), "messenger");
+    assert.equal(siteOfUrl("https://www.facebook.com/feed"), null);
+    assert.equal(siteOfUrl("not a url"), null);
   });
 
   it("names only files that exist", () => {
