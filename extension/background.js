@@ -52,7 +52,7 @@ const handlers = {
 
   async config(message, sender) {
     // A content script asks once as it starts on a page: what it saw on the last page is gone.
-    if (sender.tab) await session.remove(tabKey(sender.tab.id));
+    if (sender.tab) await session.set({ [tabKey(sender.tab.id)]: { site: siteOfUrl(sender.url || ""), running: true, unknown: null } });
     const { sites } = await api.storage.local.get("sites");
     return { ok: true, sites: { ...ALL_SITES, ...(sites || {}) } };
   },
@@ -60,14 +60,17 @@ const handlers = {
   async composer({ recognised, site, skeleton }, sender) {
     if (!sender.tab) return { ok: false, error: { message: "Only a page's content script reports compose boxes." } };
     const key = tabKey(sender.tab.id);
-    if (recognised) await session.remove(key);
-    else await session.set({ [key]: { site: String(site), skeleton: String(skeleton).slice(0, 64_000), at: Date.now() } });
+    const { [key]: known } = await session.get(key);
+    const unknown = recognised ? null : { site: String(site), skeleton: String(skeleton).slice(0, 64_000), at: Date.now() };
+    await session.set({ [key]: { site: siteOfUrl(sender.url || ""), ...known, running: true, unknown } });
     return { ok: true };
   },
 
   async diagnose({ port }) {
     companion.retryNow();
-    return { ok: true, diagnosis: await diagnoseNow(port) };
+    const diagnosis = await diagnoseNow(port);
+    if (!port && diagnosis.state === "paired") flushOutbox();
+    return { ok: true, diagnosis };
   },
 
   async siteAccess() {
@@ -77,8 +80,9 @@ const handlers = {
   async pageStatus({ tabId }) {
     const id = Number(tabId);
     if (!Number.isInteger(id)) return { ok: false, error: { message: "pageStatus needs the tab's id." } };
-    const { [tabKey(id)]: unknown } = await session.get(tabKey(id));
-    let site = unknown ? unknown.site : null;
+    const { [tabKey(id)]: known } = await session.get(tabKey(id));
+    const unknown = known ? known.unknown : null;
+    let site = known ? known.site : null;
     try {
       const tab = await api.tabs.get(id);
       site = siteOfUrl(tab.url || "") || site;
@@ -90,6 +94,7 @@ const handlers = {
       ok: true,
       tabId: id,
       site,
+      running: Boolean(known && known.running),
       granted: access ? access.granted : null,
       unknownComposer: Boolean(unknown),
       report: unknown ? bugReport(unknown) : null,
@@ -177,7 +182,7 @@ function flushOutbox() {
   return outbox.flush((event) => companion.postEvent(event));
 }
 
-const tabKey = (tabId) => `composer:${tabId}`;
+const tabKey = (tabId) => `tab:${tabId}`;
 
 function bugReport({ site, skeleton }) {
   const version = api.runtime.getManifest().version;
@@ -266,7 +271,10 @@ api.alarms.onAlarm.addListener((alarm) => {
 api.storage.onChanged.addListener((changes, area) => {
   if (area !== "local" || !(changes.port || changes.token)) return;
   companion.retryNow();
-  diagnoseNow().then((diagnosis) => broadcast({ type: "diagnosis", diagnosis }));
+  diagnoseNow().then((diagnosis) => {
+    if (diagnosis.state === "paired") flushOutbox(); // what waited for this companion goes now
+    broadcast({ type: "diagnosis", diagnosis });
+  });
 });
 
 // Site access granted or revoked (in the browser's own settings too): pages re-ask.
