@@ -62,8 +62,8 @@ describe("Ask First in Firefox ESR", { skip: SKIP, timeout: 300_000 }, () => {
   });
 
   /** A LinkedIn fixture page in a new tab, every other request answered or aborted. */
-  async function linkedinPage(path, extra = {}) {
-    const page = await browser.newPage();
+  async function linkedinPage(path, extra = {}, inBrowser = browser) {
+    const page = await inBrowser.newPage();
     await page.setRequestInterception(true);
     const pages = { "www.linkedin.com": { ...PAGES["www.linkedin.com"], ...extra } };
     page.on("request", fixtureRoutes(pages));
@@ -233,36 +233,36 @@ describe("Ask First in Firefox ESR", { skip: SKIP, timeout: 300_000 }, () => {
     await page.close();
   });
 
-  it("reports revoked site access, and then stays off the site until access is back", async () => {
-    await paired();
-    const options = await openExtensionPage(browser, "options/options.html");
-    const removed = await options.evaluate(() => browser.permissions.remove({ origins: ["https://www.linkedin.com/*"] }));
-    assert.equal(removed, true);
+  it("reports revoked site access, and then stays off the site", async () => {
+    // A browser of its own: access, once revoked, comes back only by the user's gesture.
+    const own = await launch();
     try {
+      await own.installExtension(join(ROOT, "extension"));
+      const options = await openExtensionPage(own, "options/options.html");
+      const open = async () => {
+        const page = await linkedinPage("/messaging/thread/2-MjA0ZTk1/", {}, own);
+        return [page, await newestTabId(options)];
+      };
+      // With access, the content script starts on the page.
+      const [before, beforeTab] = await open();
+      await waitFor(async () => (await ask(options, { type: "pageStatus", tabId: beforeTab })).running, "the content script to start");
+      await before.close();
+
+      const removed = await options.evaluate(() => browser.permissions.remove({ origins: ["https://www.linkedin.com/*"] }));
+      assert.equal(removed, true);
       const { sites } = await ask(options, { type: "siteAccess" });
       assert.deepEqual(sites.map((s) => [s.site, s.granted]), [["linkedin", false], ["x", true], ["messenger", true]]);
-      const page = await linkedinPage("/messaging/thread/2-MjA0ZTk1/");
+      const [page, tabId] = await open();
       await typeDraft(page, ".msg-form__contenteditable", PITCH);
       // The site's own script has seen the draft (it enables Send); ours never started.
       await page.waitForSelector("button.msg-form__send-button:not([disabled])");
-      const status = await ask(options, { type: "pageStatus", tabId: await newestTabId(options) });
+      const status = await ask(options, { type: "pageStatus", tabId });
       assert.deepEqual([status.ok, status.running, status.unknownComposer], [true, false, false]);
       assert.equal(await page.$(PANEL), null);
       await screenshot(page, "linkedin-access-revoked");
-      await page.close();
     } finally {
-      // Access comes back only by the user's gesture (or a fresh install, as here).
-      await browser.installExtension(join(ROOT, "extension"));
+      await own.close();
     }
-    const again = await openExtensionPage(browser, "options/options.html");
-    const { sites } = await ask(again, { type: "siteAccess" });
-    assert.equal(sites.find((s) => s.site === "linkedin").granted, true);
-    const page = await linkedinPage("/messaging/thread/2-MjA0ZTk1/");
-    const tabId = await newestTabId(again);
-    await waitFor(async () => (await ask(again, { type: "pageStatus", tabId })).running, "the content script to start");
-    await page.close();
-    await again.close();
-    await options.close().catch(() => {});
   });
 
   it("on a messaging page whose box no selector knows, reports it with a skeleton and no text", async () => {
