@@ -32,6 +32,12 @@ describe("manifest.json", () => {
     for (const m of matches) assert.ok(manifest.host_permissions.includes(m), `${m} is a host permission`);
   });
 
+  it("carries the companion's version, as package.json does (pyproject.toml is the one place)", () => {
+    const version = readFileSync(join(root, "pyproject.toml"), "utf8").match(/^version\s*=\s*"([^"]+)"/m)[1];
+    assert.equal(manifest.version, version);
+    assert.equal(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version, version);
+  });
+
   it("exposes no file to web pages, so no page can tell the extension is installed", () => {
     assert.equal(manifest.web_accessible_resources, undefined);
     assert.deepEqual(manifest.content_scripts.flatMap((c) => c.js), ["content/bundle.js"]);
