@@ -20,7 +20,7 @@ const ALL_SITES = { linkedin: true, x: true, messenger: true };
 
 // What a content script (running inside a web page) may ask for. Pairing, settings and
 // follow-ups belong to the extension's own pages.
-const CONTENT_SCRIPT_TYPES = new Set(["analyze", "event", "config", "composer"]);
+const CONTENT_SCRIPT_TYPES = new Set(["analyze", "event", "config", "composer", "diagnose"]);
 // A diagnosis this recent answers the panel's offline notices without asking again.
 const DIAGNOSIS_FRESH_MS = 10_000;
 
@@ -66,7 +66,8 @@ const handlers = {
     return { ok: true };
   },
 
-  async diagnose({ port }) {
+  async diagnose({ port }, sender) {
+    if (!isExtensionPage(sender)) port = undefined; // a content script asks about the saved port only
     companion.retryNow();
     const diagnosis = await diagnoseNow(port);
     if (!port && diagnosis.state === "paired") flushOutbox();
