@@ -183,7 +183,16 @@ describe("Ask First in Firefox ESR", { skip: SKIP, timeout: 300_000 }, () => {
     await paired();
     const options = await openExtensionPage(browser, "options/options.html");
     const deadPort = await freePort();
+    // Open pages hear the new diagnosis as soon as the port changes.
+    await options.evaluate(() => {
+      window.heard = [];
+      browser.runtime.onMessage.addListener((m) => {
+        if (m.type === "diagnosis") window.heard.push(m.diagnosis);
+      });
+    });
     await options.evaluate((p) => browser.storage.local.set({ port: p }), deadPort);
+    const heard = await waitFor(() => options.evaluate((p) => window.heard.find((d) => d.port === p), deadPort), "the re-check");
+    assert.deepEqual([heard.state, heard.foundPort], ["port_changed", companion.port]);
     const page = await linkedinPage("/messaging/thread/2-ZmVlZGJh/");
     try {
       const secret = "Thanks Ravi, the numbers you shared (17 and 23) were really helpful!";
