@@ -12,7 +12,7 @@ out="$root/dist"
 while [ $# -gt 0 ]; do
   case "$1" in
     --out-dir) out=$(realpath -m "$2"); shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -21,7 +21,8 @@ done
 source scripts/lib.sh
 ensure_node_modules
 
-version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+version=$(sed -n 's/^version *= *"\([^"]*\)".*/\1/p' pyproject.toml | head -n1)
+[ -n "$version" ] || { echo "no version in pyproject.toml" >&2; exit 1; }
 webext="$root/node_modules/.bin/web-ext"
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT

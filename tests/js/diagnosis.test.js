@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { after, before, describe, it } from "node:test";
 import { Companion as Client } from "../../extension/lib/companion.js";
 import { diagnose } from "../../extension/lib/diagnosis.js";
+import { explain } from "../../extension/lib/messages.js";
 import { Companion, freePort } from "../firefox/companion.mjs";
 
 /** Extension storage as the browser keeps it: values go through JSON. */
@@ -57,6 +58,9 @@ describe("diagnose()", () => {
     const d = await diagnose(clientWith({ port: companion.port }));
     assert.deepEqual([d.state, d.refusal], ["not_paired", "no_token"]);
     assert.match(d.fix, /askfirst pair/);
+    // What the pages show: the diagnosis, never "not running" for a running companion.
+    const line = explain({ ok: false, offline: true, reason: "unpaired", state: d.state, message: d.message, fix: d.fix });
+    assert.match(line, /is running but not paired with this browser\. Run askfirst pair/);
   });
 
   it("says not paired when the companion refuses the token (401)", async () => {
