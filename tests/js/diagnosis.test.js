@@ -83,6 +83,24 @@ describe("diagnose()", () => {
     assert.equal((await diagnose(client)).state, "not_running");
   });
 
+  it("says not paired, with another browser, when the companion refuses this one's origin (403)", async () => {
+    const other = new Companion();
+    try {
+      await other.start();
+      const firstBrowser = "moz-extension://0b5e0a4e-1111-4d4d-8888-aaaaaaaaaaaa";
+      const [status, body] = await other.call("POST", "/pair", { body: { code: other.pairCode() }, headers: { Origin: firstBrowser } });
+      assert.equal(status, 200, JSON.stringify(body));
+      // This browser holds a token (copied, or from before a re-pairing) but has its own origin.
+      const thisBrowser = (url, init) => fetch(url, { ...init, headers: { ...init.headers, Origin: "moz-extension://0b5e0a4e-2222-4d4d-8888-bbbbbbbbbbbb" } });
+      const client = new Client(storageArea({ port: other.port, token: body.token }), thisBrowser);
+      const d = await diagnose(client);
+      assert.deepEqual([d.state, d.refusal], ["not_paired", "other_browser"]);
+      assert.match(d.message, /paired with another browser/);
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it("tells another program on the port from the companion", async () => {
     const server = createServer((req, res) => res.end("<html>hello</html>"));
     await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
