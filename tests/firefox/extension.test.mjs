@@ -3,6 +3,7 @@
 // too), a send recorded without its text, the popup's follow-ups, the offline notice and
 // queue, revoked site access, and that no page can fetch the extension's files.
 import assert from "node:assert/strict";
+import { createServer, request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ORIGIN, SKIP, ask, fixtureRoutes, launch, openExtensionPage, screenshot } from "./browser.mjs";
@@ -222,6 +223,59 @@ describe("Ask First in Firefox ESR", { skip: SKIP, timeout: 300_000 }, () => {
     assert.equal((await ask(options, { type: "outbox" })).queued, 0);
     await page.close();
     await options.close();
+  });
+
+  it("sends no message text to the companion unless the user keeps texts", async () => {
+    const token = await paired();
+    // A recording relay in front of the real companion shows what the extension sends.
+    const bodies = [];
+    const relay = createServer((req, res) => {
+      const chunks = [];
+      req.on("data", (c) => chunks.push(c));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks);
+        if (req.url.startsWith("/api/v1/events")) bodies.push(body.toString());
+        const headers = { ...req.headers, host: `127.0.0.1:${companion.port}` };
+        const up = httpRequest({ host: "127.0.0.1", port: companion.port, method: req.method, path: req.url, headers }, (r) => {
+          res.writeHead(r.statusCode, r.headers);
+          r.pipe(res);
+        });
+        up.on("error", () => res.writeHead(502).end());
+        up.end(body);
+      });
+    });
+    await new Promise((resolve) => relay.listen(0, "127.0.0.1", resolve));
+    const options = await openExtensionPage(browser, "options/options.html");
+    await options.evaluate((p) => browser.storage.local.set({ port: p }), relay.address().port);
+    const send = async (text) => {
+      const page = await linkedinPage("/messaging/thread/2-MjA0ZTk1/");
+      await typeDraft(page, ".msg-form__contenteditable", text);
+      await panelVerdict(page);
+      await page.click("button.msg-form__send-button");
+      await waitFor(() => bodies.some((b) => JSON.parse(b).recipient), "the send to pass the relay");
+      await page.close();
+    };
+    try {
+      await send("Good to hear from you, Jane: shall we talk about the offsite?");
+      assert.equal(bodies.length, 1);
+      assert.equal(JSON.parse(bodies[0]).text, undefined, bodies[0]);
+      assert.ok(!bodies[0].includes("offsite"));
+
+      // The user turns on "keep the text" in the options: now the companion gets it and keeps it.
+      await options.click("#store_text");
+      await options.click("#save");
+      await waitFor(() => options.evaluate(() => browser.storage.local.get("storeText").then((r) => r.storeText === true)), "the setting to be saved");
+      bodies.length = 0;
+      await send("Thanks Jane, the offsite plan looks great.");
+      assert.equal(JSON.parse(bodies[0]).text, "Thanks Jane, the offsite plan looks great.");
+      const events = await eventsOf("linkedin:jane-doe-123");
+      assert.ok(events.some((e) => e.text === "Thanks Jane, the offsite plan looks great."));
+    } finally {
+      await companion.call("PUT", "/settings", { token, body: { store_text: false } });
+      await options.evaluate((p) => browser.storage.local.set({ port: p, storeText: false }), companion.port);
+      await options.close();
+      relay.close();
+    }
   });
 
   it("no page can fetch the extension's files by their static URL", async () => {
