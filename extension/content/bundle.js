@@ -622,7 +622,7 @@ mark { background: #fef0c7; color: inherit; border-radius: 2px; padding: 0 1px; 
         if (this.onTiming && this.lastInputAt) this.onTiming(this.view.performance.now() - this.lastInputAt);
       } else if (reply && reply.offline) {
         this.last = null;
-        this.panel.showOffline(reply.reason === "unpaired" ? "unpaired" : "down");
+        this.panel.showOffline(reply.reason === "unpaired" ? "unpaired" : "down", reply);
       } else {
         this.last = null;
         this.panel.clear();

@@ -160,7 +160,8 @@ export class Coach {
       if (this.onTiming && this.lastInputAt) this.onTiming(this.view.performance.now() - this.lastInputAt);
     } else if (reply && reply.offline) {
       this.last = null;
-      this.panel.showOffline(reply.reason === "unpaired" ? "unpaired" : "down");
+      // The reply also carries the background's diagnosis: {state, message, fix}.
+      this.panel.showOffline(reply.reason === "unpaired" ? "unpaired" : "down", reply);
     } else {
       // The companion refused this draft (too long, unsupported): say nothing rather than guess.
       this.last = null;
