@@ -1665,7 +1665,10 @@ ${body}`)}`, time };
           // Generic, for markup not yet seen: a box inside the conversation or the drawer.
           '[data-testid="dm-conversation-panel"] textarea',
           '[data-testid="DmActivityContainer"] [role="textbox"][contenteditable="true"]',
-          '[data-testid="DMDrawer"] [role="textbox"][contenteditable="true"]'
+          '[data-testid="DMDrawer"] [role="textbox"][contenteditable="true"]',
+          '[data-testid="DMConversationView"] [role="textbox"][contenteditable="true"]',
+          'section[aria-labelledby="detail-header"] [role="textbox"][contenteditable="true"]',
+          '[data-testid="dm-conversation-panel"] [contenteditable="true"]'
         ],
         send: [
           '[data-testid="dmComposerSendButton"]',

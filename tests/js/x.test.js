@@ -340,4 +340,14 @@ describe("X adapter: which selector entry finds the message box", () => {
     assert.equal(matchingSelector(only(dm), message), '[data-testid="dmComposerTextInput"]');
     drawer.window.close();
   });
+
+  it("still finds the classic composer inside the conversation once its test id is gone", () => {
+    const dom = page("messages-classic.html", CLASSIC);
+    const doc = dom.window.document;
+    doc.querySelector('[data-testid="dmComposerTextInput"]').removeAttribute("data-testid");
+    const editor = only(x.findComposers(doc));
+    assert.equal(matchingSelector(editor, message), '[data-testid="DmActivityContainer"] [role="textbox"][contenteditable="true"]');
+    assert.equal(x.describe(editor, doc).kind, "message");
+    dom.window.close();
+  });
 });

@@ -30,6 +30,9 @@ export const SELECTORS = {
         '[data-testid="dm-conversation-panel"] textarea',
         '[data-testid="DmActivityContainer"] [role="textbox"][contenteditable="true"]',
         '[data-testid="DMDrawer"] [role="textbox"][contenteditable="true"]',
+        '[data-testid="DMConversationView"] [role="textbox"][contenteditable="true"]',
+        'section[aria-labelledby="detail-header"] [role="textbox"][contenteditable="true"]',
+        '[data-testid="dm-conversation-panel"] [contenteditable="true"]',
       ],
       send: [
         '[data-testid="dmComposerSendButton"]',
