@@ -266,6 +266,8 @@ api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== REFRESH_ALARM) return;
   flushOutbox();
   refreshBadge();
+  // Settings changed elsewhere (the CLI, another browser) reach the cache, "keep the text" included.
+  companion.getSettings({ force: false }).then((reply) => reply.ok && cacheSettings(reply.data));
 });
 
 // A new port or a new pairing: look again at once, and tell whichever page is open.
