@@ -24,6 +24,8 @@ COMMANDS = {
     "wipe": "data:wipe",
     "import": "imports:import_",
     "insights": "insights:insights",
+    "doctor": "doctor:doctor",
+    "service": "service:service",
 }
 
 
