@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
+from test_hold import ARTIFACTS, LI_EDITOR, PANEL, PITCH, PROMPT, sent_on_page, serve, unique
 
 from conftest import type_draft
-from test_hold import ARTIFACTS, LI_EDITOR, PANEL, PROMPT, PITCH, sent_on_page, serve, unique
 
 LI = "https://www.linkedin.com/messaging/thread/2-MjA0ZTk1/"
 
