@@ -1,4 +1,9 @@
-"""What the companion knows about *when*: the timing facts behind `premature` and `wait`.
+"""What the companion knows about *when*: the user's time zone, and the timing facts
+behind the `premature` and `wait` verdicts.
+
+One notion of the user's zone: an IANA zone (`zoneinfo`), the system's unless the user
+chose another in settings. A fixed UTC offset is never used as "local": across a
+daylight-saving change it puts "today", "overdue since" and "wait until" a day off.
 
 The analysis engine never reads the store; the server (or the CLI) gathers these facts
 from stored events and hands them over as a `Timing`. All times are timezone-aware.
@@ -7,15 +12,60 @@ from stored events and hands them over as a `Timing`. All times are timezone-awa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DEFAULT_WAIT_DAYS = 3.0  # after connecting or meeting, before asking for anything
 DEFAULT_FOLLOWUP_DAYS = 5.0  # after your own unanswered message, before following up
-MAX_UNANSWERED = 2  # this many messages in a row with no reply: stop and wait
+# Follow-ups on one unanswered message before you stop and wait: your first message plus
+# this many nudges. The verdict and the follow-up list both read it through `may_nudge`.
+DEFAULT_MAX_NUDGES = 1
+MAX_UNANSWERED = DEFAULT_MAX_NUDGES + 1  # messages in a row with no reply: the next one is `wait`
 
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def may_nudge(unanswered_in_a_row: int, max_nudges: int) -> bool:
+    """Whether one more message after `unanswered_in_a_row` unanswered ones is still a
+    nudge you may send (your first message plus at most `max_nudges` nudges)."""
+    return 1 <= unanswered_in_a_row <= max_nudges
+
+
+def system_zone() -> tzinfo:
+    """The computer's IANA zone (honours `TZ`); UTC when the system names none."""
+    try:
+        import tzlocal
+
+        return tzlocal.get_localzone()
+    except (ImportError, LookupError, ValueError, OSError):  # no zone the system can name: UTC
+        return timezone.utc
+
+
+def user_zone(name: str | None) -> tzinfo:
+    """The zone the user chose in settings, or the system's."""
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return system_zone()
+
+
+def is_zone_name(name: str) -> bool:
+    if name in ("UTC",):
+        return True
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return name in available_timezones()
+
+
+def start_of_day(day: date, tz: tzinfo) -> datetime:
+    """The first instant of a calendar day in a zone (a connection made "on 30 May")."""
+    return datetime.combine(day, time(), tz)
 
 
 @dataclass(frozen=True)
@@ -28,6 +78,7 @@ class Timing:
     unanswered_in_a_row: int = 0
     wait_days: float = DEFAULT_WAIT_DAYS
     followup_days: float = DEFAULT_FOLLOWUP_DAYS
+    max_nudges: int = DEFAULT_MAX_NUDGES
 
     @property
     def acquainted_at(self) -> datetime | None:
@@ -42,6 +93,11 @@ class Timing:
             return False
         return self.last_received_at is None or self.last_received_at < self.last_sent_at
 
+    @property
+    def too_many_unanswered(self) -> bool:
+        """You already sent your message and every nudge allowed: the next one is `wait`."""
+        return self.unanswered_in_a_row >= 1 and not may_nudge(self.unanswered_in_a_row, self.max_nudges)
+
     def pitch_wait_until(self) -> datetime | None:
         """Until when asking for something is premature, or None if it is not."""
         start = self.acquainted_at
@@ -52,9 +108,9 @@ class Timing:
 
     def followup_wait_until(self) -> datetime | None:
         """Until when a follow-up on your own unanswered message comes too soon."""
-        if not self.awaiting_reply:
+        if not self.awaiting_reply or self.last_sent_at is None:
             return None
-        until = self.last_sent_at + timedelta(days=self.followup_days)  # type: ignore[operator]
+        until = self.last_sent_at + timedelta(days=self.followup_days)
         return until if self.now < until else None
 
     def to_dict(self) -> dict:

@@ -100,7 +100,7 @@ def test_followups_list_who_wrote_to_you(client, auth):
     assert r["count"] == 1
     f = r["followups"][0]
     assert f["kind"] == "reply" and f["overdue"] is True
-    assert f["reason"] == "Anna wrote to you 2 days ago."
+    assert f["reason"] == "Anna wrote 2 days ago — reply today."
     assert f["contact"] == {"key": "linkedin:anna-schmidt", "profile_url": "https://www.linkedin.com/in/anna-schmidt/",
                             "name": "Anna Schmidt", "headline": "CTO at Example"}
     assert f["suggestion"].startswith("Hi Anna")
@@ -117,7 +117,7 @@ def test_followups_on_a_given_date(client, auth):
     client.post("/api/v1/events", json=event("c1", "connected", "2026-01-10T09:00:00+00:00"), headers=auth)
     before = client.get("/api/v1/followups?date=2026-01-11", headers=auth).json
     due = client.get("/api/v1/followups?date=2026-01-12", headers=auth).json
-    assert before == {"date": "2026-01-11", "count": 0, "followups": []}
+    assert before == {"date": "2026-01-11", "count": 0, "state": "all_done", "contacts": 1, "followups": []}
     assert [f["kind"] for f in due["followups"]] == ["say_hello"]
     assert due["followups"][0]["due"] == "2026-01-12" and due["followups"][0]["overdue"] is False
 
@@ -159,7 +159,7 @@ def test_an_unknown_followup_is_404(client, auth):
 def test_settings_update_partially_and_return_everything(client, auth):
     defaults = client.get("/api/v1/settings", headers=auth).json
     assert defaults == {"wait_days": 3, "followup_days": 5, "say_hello_days": 2, "nudge_days": 7,
-                        "max_nudges": 2, "store_text": False,
+                        "max_nudges": 1, "store_text": False, "time_zone": None,
                         "sites": {"linkedin": True, "x": True, "messenger": True}}
     r = client.put("/api/v1/settings", json={"wait_days": 5, "sites": {"x": False}}, headers=auth)
     assert r.json == {**defaults, "wait_days": 5, "sites": {"linkedin": True, "x": False, "messenger": True}}
@@ -169,7 +169,9 @@ def test_settings_update_partially_and_return_everything(client, auth):
 def test_bad_settings_name_the_field(client, auth):
     for body, field in [({"wait_days": "3"}, "wait_days"), ({"max_nudges": 2.5}, "max_nudges"),
                         ({"store_text": 1}, "store_text"), ({"sites": {"myspace": True}}, "sites.myspace"),
-                        ({"colour": "red"}, "colour"), ({"wait_days": -1}, "wait_days")]:
+                        ({"colour": "red"}, "colour"), ({"wait_days": -1}, "wait_days"),
+                        ({"time_zone": "Mars/Olympus"}, "time_zone"), ({"time_zone": "../../etc/passwd"}, "time_zone"),
+                        ({"time_zone": 1}, "time_zone")]:
         r = client.put("/api/v1/settings", json=body, headers=auth)
         assert r.status_code == 422 and r.json["error"]["field"] == field, body
 
@@ -182,7 +184,7 @@ def test_keep_in_touch_cadence_per_contact(client, auth):
     r = client.put("/api/v1/contacts/linkedin:anna-schmidt", json={"keep_in_touch_days": 90}, headers=auth)
     assert r.json["contact"]["keep_in_touch_days"] == 90
     [f] = client.get("/api/v1/followups", headers=auth).json["followups"]
-    assert f["kind"] == "keep_in_touch" and f["reason"] == "You last talked 3 months ago."
+    assert f["kind"] == "keep_in_touch" and f["reason"] == "You last talked 3 months ago — catch up today."
 
 
 def test_analyze_returns_the_result_of_the_engine(client, auth):
@@ -194,3 +196,19 @@ def test_analyze_returns_the_result_of_the_engine(client, auth):
     assert r.status_code == 200
     assert r.json["verdict"] == "ok"
     assert {"verdict", "score", "headline", "findings", "metrics", "context"} <= set(r.json)
+
+
+def test_the_empty_popup_knows_nothing_was_imported_from_all_done(client, auth):
+    empty = client.get("/api/v1/followups", headers=auth).json
+    assert (empty["state"], empty["contacts"], empty["count"]) == ("no_contacts", 0, 0)
+    client.post("/api/v1/events", json=event("r1", "message_received", ago(days=2)), headers=auth)
+    assert client.get("/api/v1/followups", headers=auth).json["state"] == "due"
+    client.post("/api/v1/events", json=event("s1", "message_sent", ago(minutes=1)), headers=auth)
+    done = client.get("/api/v1/followups", headers=auth).json
+    assert (done["state"], done["contacts"], done["count"]) == ("all_done", 1, 0)
+
+
+def test_a_time_zone_setting_moves_today(client, auth):
+    r = client.put("/api/v1/settings", json={"time_zone": "Pacific/Kiritimati"}, headers=auth)
+    assert r.status_code == 200 and r.json["time_zone"] == "Pacific/Kiritimati"
+    assert client.put("/api/v1/settings", json={"time_zone": None}, headers=auth).json["time_zone"] is None

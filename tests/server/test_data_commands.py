@@ -36,7 +36,7 @@ def test_today_lists_due_followups_overdue_first(filled):
     out = run("today")
     assert out.exit_code == 0
     assert out.output.index("Anna Schmidt") < out.output.index("Bob")
-    assert "Anna wrote to you 2 days ago." in out.output
+    assert "Anna wrote 2 days ago — reply today." in out.output
     assert "https://www.linkedin.com/in/anna/" in out.output
 
 

@@ -19,13 +19,18 @@ MAX_SNOOZE_DAYS = 365
 def due():
     app = companion()
     date = day(request.args["date"], "date") if "date" in request.args else app.today()
-    # The popup and the badge ask every few minutes; thousands of follow-ups take ~10 ms
-    # to encode, so the body is kept until the data (or the day) changes.
-    key = (date, app.tz(), app.store.change_count())
+    # The popup and the badge ask every few minutes; thousands of follow-ups take ~30 ms
+    # to find and ~10 ms to encode, so the body is kept until the data (or the day) changes.
+    tz = app.tz()
+    key = (date, tz, app.store.change_count())
     cached = app.followups_body
     if cached is None or cached[0] != key:
-        found = app.store.due_followups(date, app.tz())
-        body = {"date": date.isoformat(), "count": len(found), "followups": [f.to_dict() for f in found]}
+        found = app.store.due_followups(date, tz)
+        contacts = app.store.count("contacts")
+        # The popup's empty state: nothing imported yet (say how) is not "all done".
+        state = "due" if found else ("all_done" if contacts else "no_contacts")
+        body = {"date": date.isoformat(), "count": len(found), "state": state, "contacts": contacts,
+                "followups": [f.to_dict() for f in found]}
         cached = app.followups_body = (key, current_app.json.dumps(body).encode())
     return Response(cached[1], mimetype="application/json")
 

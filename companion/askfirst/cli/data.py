@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 import click
 
 from .. import paths
 from ..profiles import ProfileError, normalise, parse_key
-from ..store import Store
+from ..store import EraseIncomplete, Store
 
 data_dir_option = click.option(
     "--data-dir", type=click.Path(file_okay=False), envvar="ASKFIRST_DATA_DIR",
@@ -21,9 +21,10 @@ def open_store(data_dir: str | None) -> Store:
     return Store(paths.db_path(paths.data_dir(data_dir)))
 
 
-def _local_today() -> tuple[date, object]:
-    now = datetime.now().astimezone()
-    return now.date(), now.tzinfo
+def _local_today(store: Store) -> tuple[date, tzinfo]:
+    """Today by the user's calendar: the zone chosen in settings, else the computer's."""
+    tz = store.settings().zone()
+    return datetime.now(tz).date(), tz
 
 
 @click.command()
@@ -34,9 +35,10 @@ def _local_today() -> tuple[date, object]:
 @data_dir_option
 def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: str | None) -> None:
     """Who to follow up with today: overdue first, then today's."""
-    local_day, tz = _local_today()
+    store = open_store(data_dir)
+    local_day, tz = _local_today(store)
     when = day.date() if day else local_day
-    found = open_store(data_dir).due_followups(when, tz)  # type: ignore[arg-type]
+    found = store.due_followups(when, tz)
     if ics_file:
         from .. import ics
 
@@ -82,8 +84,9 @@ def render_today(found: list, when: date) -> str:
 @data_dir_option
 def export(data_dir: str | None) -> None:
     """Print all your data as JSON: {"contacts", "events", "followups"}."""
-    when, tz = _local_today()
-    json.dump(open_store(data_dir).export(when, tz), sys.stdout, ensure_ascii=False, indent=2)  # type: ignore[arg-type]
+    store = open_store(data_dir)
+    when, tz = _local_today(store)
+    json.dump(store.export(when, tz), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
@@ -96,7 +99,11 @@ def forget(profile: str, data_dir: str | None) -> None:
         key = (parse_key(profile) if "://" not in profile and ":" in profile else normalise(profile)).key
     except ProfileError as e:
         raise click.BadParameter(str(e), param_hint="PROFILE") from None
-    events = open_store(data_dir).forget(key)
+    try:
+        events = open_store(data_dir).forget(key)
+    except EraseIncomplete as e:
+        click.echo(f"Forgot {key}, but not yet from every file: {e}", err=True)
+        sys.exit(3)
     if events < 0:
         click.echo(f"No contact {key}; nothing deleted.")
         sys.exit(1)
@@ -112,5 +119,9 @@ def wipe(yes: bool, data_dir: str | None) -> None:
     if not yes:
         click.confirm(f"Delete all {store.count('contacts')} contacts and {store.count('events')} events "
                       f"in {store.path.parent}?", abort=True)
-    store.wipe()
+    try:
+        store.wipe()
+    except EraseIncomplete as e:
+        click.echo(f"Deleted everything, but not yet from every file: {e}", err=True)
+        sys.exit(3)
     click.echo("Deleted all contacts, events, follow-up marks and settings. The extension stays paired.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -50,17 +51,17 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
     Get a copy of your data). Importing the same export again, or a newer one that
     overlaps, adds nothing twice. Message text is kept only if you turned on storing text.
     """
-    now = datetime.now().astimezone()
     try:
         me = normalise(me_url) if me_url else None
     except ProfileError as e:
         raise click.BadParameter(str(e), param_hint="--me") from None
     try:
-        export = LinkedInExport(path, tz=now.tzinfo, me=me)  # type: ignore[arg-type]
+        export = LinkedInExport(Path(path), me=me)
     except NotAnExport as e:
         raise NotImportable(f"{e}. Nothing was imported.") from None
 
     store = open_store(data_dir)
+    tz = store.settings().zone()
     contacts_before = store.count("contacts")
     created = duplicates = 0
     with _progress(export.total_bytes) as advance:
@@ -74,7 +75,7 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
             created, duplicates = created + added.created, duplicates + added.duplicates
 
     contacts = store.count("contacts")
-    due = store.due_followups(now.date(), now.tzinfo)  # type: ignore[arg-type]
+    due = store.due_followups(datetime.now(tz).date(), tz)
     files = ", ".join(f.label for f in export.files)
     click.echo(f"Imported {files}" + (f" (you: {export.me.url})" if export.me else "") + ".")
     click.echo(f"  contacts:  {contacts:,} ({contacts - contacts_before:,} new)")

@@ -1,17 +1,15 @@
 """The LinkedIn data export ("Get a copy of your data") as the store's events.
 
-    export = LinkedInExport(path, tz=local_tz)       # NotAnExport before anything is read
+    export = LinkedInExport(path)                    # NotAnExport before anything is read
     for event in export.events(progress):            # a generator: rows are never all in memory
         ...
     export.problems, export.skipped, export.me
 
 What each file becomes (formats as seen in public parsers, research anchors §5.7):
 
-- Connections.csv -> a `connected` event per row, at local midnight of `Connected On`
-  (`25 Aug 2021`, `01-Jul-25` after a spreadsheet re-save, or ISO `2021-08-25`). Midnight,
-  not noon: it is never in the future for a connection made today, and the local date, the
-  one follow-ups are due by, is exactly the export's date. Name from First/Last Name,
-  headline "Position at Company".
+- Connections.csv -> a `connected` event per row on the calendar day of `Connected On`
+  (`25 Aug 2021`, or ISO `2021-08-25`): a date, not an instant, so it is the same day in
+  every time zone. Name from First/Last Name, headline "Position at Company".
 - messages.csv -> `message_sent` (you wrote; one event per other participant, so a group
   chat counts as a message to each of them) or `message_received` (one event, from the
   sender). `DATE` is UTC (`2023-06-11 15:33:58 UTC`). Which participant is you is not in
@@ -39,7 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -91,7 +89,6 @@ class Skip(Exception):
 @dataclass
 class LinkedInExport:
     path: Path
-    tz: tzinfo
     me: Profile | None = None  # who "you" are in messages.csv; found from the data when None
     files: list[ExportFile] = field(init=False)
     problems: list[Problem] = field(default_factory=list, init=False)
@@ -147,12 +144,11 @@ class LinkedInExport:
     def _connection(self, row: dict[str, str]) -> Iterator[NewEvent]:
         profile = _profile(row["url"], "URL", "connection")
         day = connected_on(row["connected on"])
-        at = datetime(day.year, day.month, day.day, tzinfo=self.tz)
         name = " ".join(p for p in (clean(row["first name"]), clean(row["last name"])) if p)
         position, company = clean(row.get("position", "")), clean(row.get("company", ""))
         headline = f"{position} at {company}" if position and company else (position or company)
-        yield NewEvent(f"{ID_PREFIX}:connected:{profile.key}:{day.isoformat()}", "connected", at, profile,
-                       name=name or None, headline=headline or None)
+        yield NewEvent.on_day(f"{ID_PREFIX}:connected:{profile.key}:{day.isoformat()}", "connected", day, profile,
+                              name=name or None, headline=headline or None)
 
     # -- Invitations.csv ------------------------------------------------------------------
 
