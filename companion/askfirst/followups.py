@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from .settings import Settings
-from .timing import may_nudge
+from .timing import day_after, first_day_from, may_nudge
 
 KINDS = ("reply", "met_follow_up", "say_hello", "nudge", "keep_in_touch")
 _RANK = {kind: n for n, kind in enumerate(KINDS)}
@@ -142,7 +142,7 @@ def candidates(c: ContactSummary, settings: Settings, today: date, tz: tzinfo) -
                 "What are you working on these days?", c, today=today)
     connected = c.connected_at
     if connected and (sent is None or sent < connected):
-        due_day = (connected + timedelta(days=settings.say_hello_days)).astimezone(tz).date()
+        due_day = day_after(connected, settings.say_hello_days, tz)
         if due_day >= oldest:
             yield Followup(
                 followup_id(c.key, "say_hello", connected), "say_hello", due_day,
@@ -150,7 +150,10 @@ def candidates(c: ContactSummary, settings: Settings, today: date, tz: tzinfo) -
                 f"{_when(today, due_day)} and ask what they are working on. No pitch.",
                 f"{hello}, thanks for connecting! What are you working on these days?", c, today=today)
     if sent and (received is None or received < sent) and may_nudge(c.unanswered_in_a_row, settings.max_nudges):
-        due_day = (sent + timedelta(days=settings.nudge_days)).astimezone(tz).date()
+        # Never on a day that starts before the analysis stops calling a follow-up too
+        # soon (`followup_days` after your message): the popup and the panel agree.
+        due_day = max(day_after(sent, settings.nudge_days, tz),
+                      first_day_from(sent + timedelta(days=settings.followup_days), tz))
         if due_day >= oldest:
             last = " It is the last nudge." if c.unanswered_in_a_row == settings.max_nudges else ""
             yield Followup(
@@ -159,9 +162,13 @@ def candidates(c: ContactSummary, settings: Settings, today: date, tz: tzinfo) -
                 f"with something useful, not a re-pitch.{last}",
                 f"{hello}, I know things get busy, so no pressure at all. How are things going on your side?",
                 c, today=today)
-    if c.keep_in_touch_days and (last_at := c.last_exchange_at):
+    awaiting = sent is not None and (received is None or received < sent)
+    if c.keep_in_touch_days and (last_at := c.last_exchange_at) and (
+            not awaiting or may_nudge(c.unanswered_in_a_row, settings.max_nudges)):
         day = last_at.astimezone(tz).date()
         due_day = day + timedelta(days=c.keep_in_touch_days)
+        if awaiting and sent is not None:  # catching up is one more message after yours: same window
+            due_day = max(due_day, first_day_from(sent + timedelta(days=settings.followup_days), tz))
         yield Followup(  # a cadence never goes stale
             followup_id(c.key, "keep_in_touch", last_at), "keep_in_touch", due_day,
             f"You last talked {_ago(today, day)} — catch up {_when(today, due_day)}.",
@@ -173,7 +180,7 @@ def horizon(settings: Settings, today: date) -> date:
     day: a rule's anchor is one of the contact's activity times, its follow-up falls due
     at most `window` days after it, and goes stale STALE_DAYS after that. One more day
     covers a stored UTC time whose local date is the day before."""
-    window = max(settings.say_hello_days, settings.nudge_days, 1.0)
+    window = max(settings.say_hello_days, settings.nudge_days, settings.followup_days, 1.0)
     return today - timedelta(days=STALE_DAYS + int(window) + 2)
 
 

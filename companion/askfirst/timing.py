@@ -63,6 +63,18 @@ def is_zone_name(name: str) -> bool:
     return name in available_timezones()
 
 
+def day_after(t: datetime, days: float, tz: tzinfo) -> date:
+    """The local day `days` after `t` by the wall clock: "a week after Saturday 00:30" is
+    the next Saturday, whatever daylight-saving change lies between."""
+    return (t.astimezone(tz).replace(tzinfo=None) + timedelta(days=days)).date()
+
+
+def first_day_from(t: datetime, tz: tzinfo) -> date:
+    """The first local day that starts at or after `t`."""
+    day = t.astimezone(tz).date()
+    return day if start_of_day(day, tz) >= t else day + timedelta(days=1)
+
+
 def start_of_day(day: date, tz: tzinfo) -> datetime:
     """The first instant of a calendar day in a zone (a connection made "on 30 May")."""
     return datetime.combine(day, time(), tz)

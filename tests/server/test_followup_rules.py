@@ -133,7 +133,7 @@ def test_windows_come_from_the_settings():
 def test_ancient_history_goes_stale_but_cadences_do_not():
     assert one(anna(connected_at=at(400))) is None
     assert one(anna(last_received_at=at(400))) is None
-    assert one(anna(last_sent_at=at(400), keep_in_touch_days=30)).kind == "keep_in_touch"
+    assert one(anna(last_sent_at=at(400), unanswered_in_a_row=1, keep_in_touch_days=30)).kind == "keep_in_touch"
 
 
 def test_no_name_still_reads_well():

@@ -23,8 +23,9 @@ class Contacts(Database):
         """The timing facts the analysis needs for one recipient (one primary-key lookup),
         with every setting that changes a verdict."""
         settings = self.settings()  # type: ignore[attr-defined]
-        tz = settings.zone()
-        now = now or utcnow().astimezone(tz)  # "wait until Sunday" is the user's Sunday
+        # The zone of `now` when given, else the user's: "wait until Sunday" is their Sunday.
+        tz = (now.tzinfo if now is not None else None) or settings.zone()
+        now = now or utcnow().astimezone(tz)
         windows = {"wait_days": settings.wait_days, "followup_days": settings.followup_days,
                    "max_nudges": settings.max_nudges}
         row = None
