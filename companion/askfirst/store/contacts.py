@@ -67,8 +67,7 @@ class Contacts(Database):
         with self._write() as conn:
             n = conn.execute("SELECT count(*) FROM events WHERE contact_key = ?", (key,)).fetchone()[0]
             deleted = conn.execute("DELETE FROM contacts WHERE key = ?", (key,)).rowcount
-        if deleted:
-            self._erase_leftovers()
+        self._erase_leftovers()  # also when already deleted: running it again finishes the job
         return n if deleted else -1
 
     def wipe(self) -> None:
