@@ -63,11 +63,12 @@ def test_quotes_accents_and_mojibake_in_names_and_headlines():
     assert people["linkedin:priya-nair"].headline is None
 
 
-def test_a_connection_without_url_is_skipped_and_counted():
+def test_a_connection_without_url_is_known_by_name():
     export, events = read(OLDER / "Connections.csv")
-    assert len(events) == 4 and export.rows["connections"] == 4
-    assert export.skipped == {"connections without a profile URL": 1}
-    assert export.problems == []
+    assert len(events) == 5 and export.rows["connections"] == 5
+    lee = by_id(events)["li-export:connected:linkedin:name:lee-ng:2026-01-10"]
+    assert lee.profile.key == "linkedin:name:lee-ng" and lee.name == "Lee Ng" and lee.headline == "Recruiter"
+    assert export.skipped == {} and export.problems == []
 
 
 def test_repair_leaves_correct_text_alone():

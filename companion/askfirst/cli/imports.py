@@ -14,6 +14,7 @@ from typing import TypeVar
 import click
 
 from ..imports import LinkedInExport, NotAnExport
+from ..imports.export_files import RESAVED
 from ..imports.linkedin import ID_PREFIX
 from ..profiles import ProfileError, normalise
 from ..store import NewEvent
@@ -88,6 +89,10 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
     if export.problem_count > SHOW_PROBLEMS:
         click.echo(f"    ... and {export.problem_count - SHOW_PROBLEMS:,} more")
     click.echo(f"  follow-ups due today: {len(due):,}" + (" (see `askfirst today`)" if due else ""))
+    for reason in export.left_out:
+        click.echo(f"  not imported: {reason}")
+    if export.date_problems:
+        click.echo(f"  Some dates are not in LinkedIn's format: {RESAVED}.")
 
 
 def _not_recorded_live(events: Iterable[NewEvent], live: dict[tuple[str, str], list[datetime]],

@@ -5,7 +5,10 @@
         ...
     export.problems, export.skipped, export.me
 
-What each file becomes (formats as seen in public parsers, research anchors §5.7):
+What each file becomes, in every layout LinkedIn shipped since 2018 (export_files.LAYOUTS).
+Exports before mid-2023 carry no profile URLs for connections (and the 2018 messages file
+none at all): such people are keyed by name (and company, for connections) and merged into
+the contact with the URL as soon as a later export or the extension brings it.
 
 - Connections.csv -> a `connected` event per row on the calendar day of `Connected On`
   (`25 Aug 2021`, or ISO `2021-08-25`): a date, not an instant, so it is the same day in
@@ -41,7 +44,7 @@ from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from ..profiles import Profile, ProfileError, normalise
+from ..profiles import Profile, ProfileError, by_name, name_slug, normalise, parse_name_key
 from ..store import NewEvent
 from .export_files import ExportFile, NotAnExport, column_key, find_files
 
@@ -91,6 +94,7 @@ class LinkedInExport:
     path: Path
     me: Profile | None = None  # who "you" are in messages.csv; found from the data when None
     files: list[ExportFile] = field(init=False)
+    left_out: list[str] = field(init=False)  # files not imported, each with the reason
     problems: list[Problem] = field(default_factory=list, init=False)
     problem_count: int = field(default=0, init=False)
     skipped: Counter[str] = field(default_factory=Counter, init=False)
@@ -98,27 +102,41 @@ class LinkedInExport:
 
     def __post_init__(self) -> None:
         self.path = Path(self.path)
-        self.files = find_files(self.path)  # every file checked before any row is read
+        found = find_files(self.path)  # every file checked before any row is read
+        self.files, self.left_out = found.files, found.left_out
+        self._by_name: dict[str, set[str]] = {}  # name slug -> keys of connections known by name only
 
     @property
     def total_bytes(self) -> int:
         """Bytes prepare() and events() read: messages.csv twice (first to find out who you are)."""
         return sum(f.size * (2 if f.kind == "messages" and self.me is None else 1) for f in self.files)
 
+    @property
+    def date_problems(self) -> bool:
+        return any("is not a date" in p.message or "is not a time" in p.message for p in self.problems)
+
     def prepare(self, progress: Callable[[int], None] | None = None) -> None:
         """Find out who you are in messages.csv; NotAnExport if that cannot be told.
 
-        Call it before storing anything, so a refusal leaves the store untouched."""
-        for f in self.files:
+        Call it before storing anything, so a refusal leaves the store untouched. A
+        messages file that cannot tell is left out when other files remain."""
+        for f in list(self.files):
             if f.kind == "messages" and self.me is None:
-                self.me = self._find_me(f, progress)
+                try:
+                    self.me = self._find_me(f, progress)
+                except NotAnExport as e:
+                    if len(self.files) == 1:
+                        raise
+                    self.files.remove(f)
+                    self.left_out.append(str(e))
 
     def events(self, progress: Callable[[int], None] | None = None) -> Iterator[NewEvent]:
         self.prepare(progress)
-        read = {"connections": self._connection, "invitations": self._invitation, "messages": self._message}
+        read = {"connections": self._connection, "invitations": self._invitation, "messages": self._message,
+                "messages_2018": self._message_2018}
         for f in self.files:
             columns = _columns(f)
-            with f.rows(progress) as rows:
+            with f.rows(progress, lambda line, message, label=f.label: self._problem(label, line, message)) as rows:
                 for line, fields in rows:
                     try:
                         if len(fields) != len(f.header):
@@ -142,11 +160,14 @@ class LinkedInExport:
     # -- Connections.csv ------------------------------------------------------------------
 
     def _connection(self, row: dict[str, str]) -> Iterator[NewEvent]:
-        profile = _profile(row["url"], "URL", "connection")
         day = connected_on(row["connected on"])
         name = " ".join(p for p in (clean(row["first name"]), clean(row["last name"])) if p)
         position, company = clean(row.get("position", "")), clean(row.get("company", ""))
         headline = f"{position} at {company}" if position and company else (position or company)
+        profile = _profile(row.get("url", ""), "URL", "connection", name)
+        if profile is None:  # exports before mid-2023 have no URL column
+            profile = by_name(name, company)
+            self._by_name.setdefault(name_slug(name), set()).add(profile.key)
         yield NewEvent.on_day(f"{ID_PREFIX}:connected:{profile.key}:{day.isoformat()}", "connected", day, profile,
                               name=name or None, headline=headline or None)
 
@@ -159,8 +180,8 @@ class LinkedInExport:
         at = sent_at(row["sent at"])
         outgoing = direction == "OUTGOING"
         column = "inviteeProfileUrl" if outgoing else "inviterProfileUrl"
-        profile = _profile(row[column.casefold()], column, "invitation")
         name = clean(row["to" if outgoing else "from"])
+        profile = _profile(row.get(column.casefold(), ""), column, "invitation", name) or self._named(name, "invitation")
         message = row.get("message", "").strip()
         yield NewEvent(f"{ID_PREFIX}:invitation:{direction.lower()}:{profile.key}:{at.strftime('%Y-%m-%dT%H:%M')}",
                        "note", at, profile, name=name or None, site="linkedin",
@@ -178,14 +199,21 @@ class LinkedInExport:
         if not row["sender profile url"].strip() or _SYSTEM_ROW.fullmatch(content.strip()):
             raise Skip("LinkedIn system messages")
         at = message_date(row["date"])
-        sender = _profile(row["sender profile url"], "SENDER PROFILE URL", "message")
-        recipients = [_profile(u, "RECIPIENT PROFILE URLS", "message")
-                      for u in _split_urls(row["recipient profile urls"])]
+        sender = _profile(row["sender profile url"], "SENDER PROFILE URL", "message", clean(row["from"]))
+        if sender is None:
+            raise Skip("messages without a profile URL")
+        assert self.me is not None
+        if "recipient profile urls" in row:
+            recipients = [r for u in _split_urls(row["recipient profile urls"])
+                          if (r := _profile(u, "RECIPIENT PROFILE URLS", "message")) is not None]
+        elif sender.key == self.me.key:  # before 2023 the file named recipients only
+            recipients = [self._named(clean(row.get("to", "")), "message")]
+        else:
+            recipients = [self.me]
         # The message's identity across exports: which conversation, when, who, what.
         digest = hashlib.sha1("\x1f".join((row["conversation id"], row["date"].strip(), sender.key, content))
                               .encode("utf-8", "surrogatepass")).hexdigest()[:20]
         text = repair(content) if content.strip() else None
-        assert self.me is not None
         if sender.key == self.me.key:
             others = [r for r in dict.fromkeys(recipients) if r.key != self.me.key]
             if not others:
@@ -200,6 +228,37 @@ class LinkedInExport:
         else:
             raise Skip("messages you were not part of")
 
+    # -- Messages.csv of 2018: names only ---------------------------------------------------
+
+    def _message_2018(self, row: dict[str, str]) -> Iterator[NewEvent]:
+        if row.get("folder", "").strip().upper() == "SPAM":
+            raise Skip("messages in the SPAM folder")
+        direction = row["direction"].strip().upper()
+        if direction not in ("INCOMING", "OUTGOING"):
+            raise BadRow(f"Direction must be INCOMING or OUTGOING, not {row['direction'][:40]!r}")
+        content = row["content"]
+        if _SYSTEM_ROW.fullmatch(content.strip()):
+            raise Skip("LinkedIn system messages")
+        at = sent_at(row["date"], "Date")
+        outgoing = direction == "OUTGOING"
+        name = clean(row["to" if outgoing else "from"])
+        who = self._named(name, "message")
+        digest = hashlib.sha1("\x1f".join((direction, row["date"].strip(), who.key, content))
+                              .encode("utf-8", "surrogatepass")).hexdigest()[:20]
+        text = repair(content) if content.strip() else None
+        kind = "message_sent" if outgoing else "message_received"
+        yield NewEvent(f"{ID_PREFIX}:{kind}:{digest}", kind, at, who, name=name, text=text)
+
+    def _named(self, name: str, what: str) -> Profile:
+        """A contact known by name only: the connection of that name in this export when
+        there is exactly one, else the name alone."""
+        if not name:
+            raise Skip(f"{what}s without a profile URL or a name")
+        keys = self._by_name.get(name_slug(name), set())
+        if len(keys) == 1:
+            return parse_name_key(next(iter(keys)), name)
+        return by_name(name)
+
     def _find_me(self, f: ExportFile, progress: Callable[[int], None] | None) -> Profile:
         """You: the participant of the most conversations (see the module docstring)."""
         columns = _columns(f)
@@ -211,7 +270,7 @@ class LinkedInExport:
                 if len(fields) != len(columns):
                     continue
                 row = dict(zip(columns, fields))
-                for url in (row["sender profile url"], *_split_urls(row["recipient profile urls"])):
+                for url in (row["sender profile url"], *_split_urls(row.get("recipient profile urls", ""))):
                     try:
                         p = _normalised(url.strip())
                     except ProfileError:
@@ -278,9 +337,16 @@ def _normalised(url: str) -> Profile:
     return normalise(url)
 
 
-def _profile(url: str, column: str, what: str) -> Profile:
+_BARE = re.compile(r"(https?://)?([a-z]+\.)?linkedin\.com/in/?", re.IGNORECASE)
+
+
+def _profile(url: str, column: str, what: str, name: str | None = None) -> Profile | None:
+    """The profile behind a URL; None when the row has none (or only LinkedIn's bare
+    `https://www.linkedin.com/in`) but names the person, who is then known by name."""
     url = url.strip()
-    if not url:
+    if not url or _BARE.fullmatch(url):
+        if name:
+            return None
         raise Skip(f"{what}s without a profile URL")
     try:
         return _normalised(url)
@@ -330,7 +396,7 @@ def message_date(text: str) -> datetime:
     return at
 
 
-def sent_at(text: str) -> datetime:
+def sent_at(text: str, column: str = "Sent At") -> datetime:
     """`1/19/26, 9:15 AM` (month/day/year, UTC) or ISO -> an aware UTC time."""
     if m := _US_STAMP.fullmatch(text.strip()):
         month, day, year, hour, minute = (int(m[i]) for i in range(1, 6))
@@ -344,7 +410,7 @@ def sent_at(text: str) -> datetime:
                 pass
     elif (at := _utc_stamp(text)) is not None:
         return at
-    raise BadRow(f"Sent At {text.strip()[:40]!r} is not a time like 1/19/26, 9:15 AM or 2026-01-19 09:15:00 UTC")
+    raise BadRow(f"{column} {text.strip()[:40]!r} is not a time like 1/19/26, 9:15 AM or 2026-01-19 09:15:00 UTC")
 
 
 def _utc_stamp(text: str) -> datetime | None:
