@@ -16,6 +16,7 @@ import codecs
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ MAX_FIELD_CHARS = MAX_LINE_CHARS
 MAX_FILE_BYTES = 2 * 1024**3  # a bigger "CSV" is a zip bomb or not an export: the rest is not read
 RESAVED = ("if you opened and saved it in a spreadsheet app, download the export again from LinkedIn "
            "(Settings → Data privacy → Get a copy of your data) and import that file unchanged")
+
+# A damaged disk file or zip member (bad CRC, corrupt deflate stream, cut short).
+UNREADABLE = (OSError, EOFError, zipfile.BadZipFile, zlib.error)
 
 csv.field_size_limit(MAX_FIELD_CHARS)
 
@@ -135,18 +139,23 @@ def _rows_after_header(text: IO[str], header_line: int, label: str,
             fields = next(reader)
         except StopIteration:
             return
+        except UNREADABLE as e:
+            problem(start, f"{label} cannot be read from here on ({e}); the rest of it was skipped")
+            return
         except csv.Error as e:
             end = lines.number
             if end > header_line:
                 problem(start, f"cannot be read as CSV ({e})")
             continue
         end = lines.number
-        if end <= header_line or not fields or fields == [""]:
-            continue
         long_ones = [n for n in lines.too_long if start <= n <= end]
         if long_ones:
             lines.too_long = [n for n in lines.too_long if n > end]
-            problem(start, f"line {long_ones[0]} is longer than {MAX_LINE_CHARS:,} characters; the row was skipped")
+            if end > header_line:
+                problem(start, f"line {long_ones[0]} is longer than {MAX_LINE_CHARS:,} characters; "
+                        "the row was skipped")
+            continue
+        if end <= header_line or not fields or fields == [""]:
             continue
         yield start, fields
 
@@ -276,8 +285,7 @@ def _recognise(name: str, label: str, size: int, opener: Callable[[], BinaryIO])
     try:
         with opener() as f:
             head = f.read(SNIFF_BYTES)
-    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError) as e:
-        # RuntimeError: an encrypted zip member; BadZipFile / EOFError: a damaged one.
+    except (*UNREADABLE, RuntimeError, ValueError, NotImplementedError) as e:  # encrypted, unknown method
         raise NotAnExport(f"{label} cannot be read: {e}") from None
     if b"\x00" in head:
         raise NotAnExport(f"{label} is not a CSV file (it holds binary data)")

@@ -41,10 +41,17 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
-from ..profiles import Profile, ProfileError, by_name, name_slug, normalise, parse_name_key
+from ..profiles import (
+    Profile,
+    ProfileError,
+    by_name,
+    name_slug,
+    normalise,
+    parse_name_key,
+)
 from ..store import NewEvent
 from .export_files import ExportFile, NotAnExport, column_key, find_files
 
@@ -136,7 +143,7 @@ class LinkedInExport:
                 "messages_2018": self._message_2018}
         for f in self.files:
             columns = _columns(f)
-            with f.rows(progress, lambda line, message, label=f.label: self._problem(label, line, message)) as rows:
+            with f.rows(progress, partial(self._problem, f.label)) as rows:
                 for line, fields in rows:
                     try:
                         if len(fields) != len(f.header):
@@ -196,12 +203,13 @@ class LinkedInExport:
         if row.get("folder", "").strip().upper() == "SPAM":
             raise Skip("messages in the SPAM folder")
         content = row["content"]
-        if not row["sender profile url"].strip() or _SYSTEM_ROW.fullmatch(content.strip()):
+        sender_name = clean(row.get("from", ""))
+        if _SYSTEM_ROW.fullmatch(content.strip()) or not (row["sender profile url"].strip() or sender_name):
             raise Skip("LinkedIn system messages")
         at = message_date(row["date"])
-        sender = _profile(row["sender profile url"], "SENDER PROFILE URL", "message", clean(row["from"]))
-        if sender is None:
-            raise Skip("messages without a profile URL")
+        # Older exports leave some senders' URLs out: known by name, it is someone writing to you.
+        sender = (_profile(row["sender profile url"], "SENDER PROFILE URL", "message", sender_name)
+                  or self._named(sender_name, "message"))
         assert self.me is not None
         if "recipient profile urls" in row:
             recipients = [r for u in _split_urls(row["recipient profile urls"])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any
 
-from ..profiles import Profile
+from ..profiles import Profile, name_slug
 from ..timing import utcnow
 from .database import Database, iso
 from .settings import read_settings
@@ -101,6 +101,7 @@ class Events(Database):
             )
             created = max(cur.rowcount, 0)
             resummarise(conn, contacts.keys())
+            merge_known_by_name(conn, contacts.keys())
         return AddResult(created, len(events) - created)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
@@ -163,6 +164,47 @@ def resummarise(conn: sqlite3.Connection, keys: Iterable[str] | None) -> None:
             last_activity_at = nullif(max(coalesce(connected_at, ''), coalesce(met_at, ''),
                                           coalesce(last_sent_at, ''), coalesce(last_received_at, '')), '')
         WHERE {where}""")
+
+
+NAMED = "linkedin:name:"  # keys of people known by name only (profiles.by_name)
+
+
+def merge_known_by_name(conn: sqlite3.Connection, keys: Iterable[str]) -> None:
+    """Fold contacts known by name only into the one contact with a profile URL and the
+    same name, in whichever order they arrived. Only when that match is unambiguous: two
+    people of one name stay apart unless the company tells them apart."""
+    linkedin = [k for k in keys if k.startswith("linkedin:")]
+    if not linkedin or conn.execute("SELECT 1 FROM contacts WHERE key >= ? AND key < ? LIMIT 1",
+                                    (NAMED, NAMED[:-1] + ";")).fetchone() is None:
+        return
+    moves: dict[str, str] = {}
+    for key in linkedin:
+        row = conn.execute("SELECT name, headline FROM contacts WHERE key = ?", (key,)).fetchone()
+        if row is None or not row[0]:
+            continue
+        if key.startswith(NAMED):
+            found = conn.execute(
+                "SELECT key FROM contacts WHERE name = ? COLLATE NOCASE AND site = 'linkedin' "
+                "AND key NOT LIKE 'linkedin:name:%'", (row[0],)).fetchall()
+            if len(found) == 1:
+                moves[key] = found[0][0]
+        else:
+            prefix = NAMED + name_slug(row[0])
+            named = [r[0] for r in conn.execute(
+                "SELECT key FROM contacts WHERE key = ? OR (key > ? AND key < ?)",
+                (prefix, prefix + ":", prefix + ";"))]
+            if len(named) > 1:  # several of that name: the one whose company is in the headline
+                headline = name_slug(row[1] or "")
+                named = [k for k in named if k.count(":") == 3 and k.rsplit(":", 1)[1] in headline]
+            if len(named) == 1:
+                moves[named[0]] = key
+    for source, target in moves.items():
+        conn.execute("UPDATE events SET contact_key = ? WHERE contact_key = ?", (target, source))
+        conn.execute("UPDATE contacts SET headline = coalesce(headline, (SELECT headline FROM contacts WHERE key = ?)) "
+                     "WHERE key = ?", (source, target))
+        conn.execute("DELETE FROM contacts WHERE key = ?", (source,))
+    if moves:
+        resummarise(conn, set(moves.values()))
 
 
 _EVENT_SELECT = (

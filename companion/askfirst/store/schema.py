@@ -75,6 +75,8 @@ MIGRATIONS: list[str] = [
     -- not an instant. `day` keeps it, and `at` then only orders the event (noon UTC).
     ALTER TABLE events ADD COLUMN day TEXT;
     ALTER TABLE contacts ADD COLUMN connected_day TEXT;
+    -- People from older exports are known by name until their profile URL arrives.
+    CREATE INDEX contacts_by_name ON contacts(name COLLATE NOCASE);
     -- Connections imported before kept the day only in their id, with `at` at midnight
     -- of whatever UTC offset the importing computer had that day.
     UPDATE events SET day = substr(id, -10), at = substr(id, -10) || 'T12:00:00.000000+00:00'
