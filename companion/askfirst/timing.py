@@ -11,6 +11,7 @@ from stored events and hands them over as a `Timing`. All times are timezone-awa
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -35,12 +36,34 @@ def may_nudge(unanswered_in_a_row: int, max_nudges: int) -> bool:
 
 def system_zone() -> tzinfo:
     """The computer's IANA zone (honours `TZ`); UTC when the system names none."""
+    name = _zone_name_from_links()
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
     try:
         import tzlocal
 
         return tzlocal.get_localzone()
     except (ImportError, LookupError, ValueError, OSError):  # no zone the system can name: UTC
         return timezone.utc
+
+
+def _zone_name_from_links() -> str | None:
+    """The zone named by `TZ` or by the /etc/localtime link, where the system has them.
+
+    tzlocal answers this everywhere (Windows too) but importing it costs ~10 ms, a fifth of
+    what `askfirst today` may take (scripts/bench_import.py), so the common case is read here."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if not tz:
+        try:
+            tz = os.path.realpath("/etc/localtime") if os.path.islink("/etc/localtime") else ""
+        except OSError:
+            return None
+    if "/zoneinfo/" in tz:
+        tz = tz.rsplit("/zoneinfo/", 1)[1]
+    return tz if tz and not tz.startswith("/") else None
 
 
 def user_zone(name: str | None) -> tzinfo:

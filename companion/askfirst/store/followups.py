@@ -39,9 +39,15 @@ class FollowupQueries(Database):
         cur = self._conn().cursor()
         cur.row_factory = None  # plain tuples: this loop is the hot path of today's list
         parse = datetime.fromisoformat
+        days: dict[str, datetime] = {}  # thousands of connections share a few hundred days
         out = []
         for k, url, name, headline, c, cday, m, place, s, r, unanswered, cadence, thread in cur.execute(sql, bounds):
-            connected = start_of_day(date.fromisoformat(cday), tz) if cday else (c and parse(c))
+            if cday:
+                connected = days.get(cday)
+                if connected is None:
+                    connected = days[cday] = start_of_day(date.fromisoformat(cday), tz)
+            else:
+                connected = c and parse(c)
             out.append(ContactSummary(k, url, name, headline, connected, m and parse(m), place, s and parse(s),
                                       r and parse(r), unanswered, cadence, thread))
         return out
