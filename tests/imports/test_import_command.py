@@ -63,7 +63,7 @@ def test_an_older_and_a_newer_export_that_overlap_store_each_event_once(store, t
     fresh.close()
 
 
-def test_the_issue_checks_reply_yesterday_and_say_hello_after_two_days(store):
+def test_reply_yesterday_and_say_hello_after_two_days(store):
     askfirst("import", "linkedin", NEWER)
     due = {f.contact.key: f for f in store.due_followups(TODAY, UTC)}
     jose = due["linkedin:jose-garcia"]  # wrote 2026-03-09 15:33 UTC, after your reply of 03-02

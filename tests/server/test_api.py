@@ -1,4 +1,4 @@
-"""The companion's HTTP API, as the extension uses it (SPEC §5)."""
+"""The companion's HTTP API, as the extension uses it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A battery of hostile requests (SPEC §6): each is refused with the right status, gets no
+"""A battery of hostile requests: each is refused with the right status, gets no
 CORS grant, changes nothing, and none of them ever produces a 500."""
 
 from __future__ import annotations
