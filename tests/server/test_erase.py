@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from askfirst.store import EraseIncomplete, NewEvent, Store, database
 from askfirst.profiles import normalise
 from askfirst.settings import merge
+from askfirst.store import EraseIncomplete, NewEvent, Store, database
+
 from conftest import ASKFIRST
 
 NAME, SLUG, NOTE = "Zelda Quixotic", "zelda-quixotic-4242", "Zelda likes sailing"

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from askfirst.followups import ContactSummary, due
+from askfirst.profiles import normalise
 from askfirst.settings import Settings
 from askfirst.store import NewEvent, Store
-from askfirst.profiles import normalise
 
 ZONES = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Sydney", "UTC", "Pacific/Kiritimati",
          "Pacific/Pago_Pago"]
