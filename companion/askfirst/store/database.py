@@ -91,6 +91,10 @@ class Database:
         self._local = threading.local()
 
     def _migrate(self) -> None:
+        # Almost always up to date: a read says so without queueing for the write lock.
+        if self._conn().execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+            self._migrated = True
+            return
         with self._write() as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
