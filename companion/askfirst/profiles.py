@@ -21,6 +21,7 @@ SITES = ("linkedin", "x", "messenger")
 MAX_URL_CHARS = 2048
 
 _LINKEDIN_SLUG = re.compile(r"[^\s/?#:]{1,200}")
+_NAME_KEY = re.compile(r"name:[^\s/?#:]{1,200}(:[^\s/?#:]{1,200})?")
 _X_HANDLE = re.compile(r"[a-z0-9_]{1,15}")
 _X_RESERVED = {"home", "messages", "i", "search", "explore", "settings", "notifications", "compose", "intent"}
 _FB_NAME = re.compile(r"[a-z0-9.]{1,100}")
@@ -120,6 +121,10 @@ def parse_key(key: str) -> Profile:
     site, sep, ident = key.partition(":")
     if not sep or site not in SITES or not ident:
         raise ProfileError("a contact key looks like linkedin:<name>, x:<handle> or messenger:<name>")
+    if site == "linkedin" and ident.startswith("name:"):  # known by name only (see by_name)
+        if not _NAME_KEY.fullmatch(ident):
+            raise ProfileError("a contact known by name has a key like linkedin:name:jane-doe")
+        return Profile("linkedin", ident, "")
     if site == "linkedin":
         return normalise(f"https://www.linkedin.com/in/{quote(ident, safe='')}/")
     if site == "x":

@@ -194,3 +194,13 @@ def test_binary_garbage_and_a_damaged_zip_never_raise(store, tmp_path):
     damaged.write_bytes(bytes(data))
     out = askfirst("import", "linkedin", damaged, "--me", "https://www.linkedin.com/in/sam")
     assert out.exception is None or isinstance(out.exception, SystemExit), out.output
+
+
+def test_people_known_by_name_can_be_looked_up_and_forgotten(store):
+    from askfirst.profiles import parse_key
+
+    askfirst("import", "linkedin", Y2018)
+    assert parse_key("linkedin:name:tom-berg").key == "linkedin:name:tom-berg"
+    out = askfirst("forget", "linkedin:name:maria-lopez:globex")
+    assert out.exit_code == 0 and "Forgot linkedin:name:maria-lopez:globex" in out.output
+    assert "linkedin:name:maria-lopez:globex" not in contacts(store)

@@ -20,7 +20,8 @@ def due():
     app = companion()
     date = day(request.args["date"], "date") if "date" in request.args else app.today()
     # The popup and the badge ask every few minutes; thousands of follow-ups take ~30 ms
-    # to find and ~10 ms to encode, so the body is kept until the data (or the day) changes.
+    # to find and ~10 ms to encode, so the body is kept until the data (or the day) changes
+    # (scripts/bench_import.py: median GET 3 ms cached against 35 ms computed).
     tz = app.tz()
     key = (date, tz, app.store.change_count())
     cached = app.followups_body
