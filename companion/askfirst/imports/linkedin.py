@@ -398,8 +398,11 @@ def connected_on(text: str) -> date:
 
 
 def message_date(text: str) -> datetime:
-    """`2023-06-11 15:33:58 UTC` (or ISO 8601 with an offset) -> an aware UTC time."""
+    """`2023-06-11 15:33:58 UTC` (or ISO 8601 with an offset, or LinkedIn's older
+    `1/8/18, 6:14 PM`) -> an aware UTC time."""
     at = _utc_stamp(text)
+    if at is None and _US_STAMP.fullmatch(text.strip()):
+        return sent_at(text, "DATE")
     if at is None:
         raise BadRow(f"DATE {text.strip()[:40]!r} is not a time like 2023-06-11 15:33:58 UTC")
     return at
