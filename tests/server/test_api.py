@@ -212,3 +212,13 @@ def test_a_time_zone_setting_moves_today(client, auth):
     r = client.put("/api/v1/settings", json={"time_zone": "Pacific/Kiritimati"}, headers=auth)
     assert r.status_code == 200 and r.json["time_zone"] == "Pacific/Kiritimati"
     assert client.put("/api/v1/settings", json={"time_zone": None}, headers=auth).json["time_zone"] is None
+
+
+def test_an_unchanged_followups_list_answers_304(client, auth):
+    first = client.get("/api/v1/followups", headers=auth)
+    tag = first.headers["ETag"]
+    again = client.get("/api/v1/followups", headers={**auth, "If-None-Match": tag})
+    assert again.status_code == 304 and again.data == b""
+    client.post("/api/v1/events", json=event("r1", "message_received", ago(days=1)), headers=auth)
+    changed = client.get("/api/v1/followups", headers={**auth, "If-None-Match": tag})
+    assert changed.status_code == 200 and changed.json["count"] == 1 and changed.headers["ETag"] != tag

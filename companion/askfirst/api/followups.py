@@ -33,7 +33,10 @@ def due():
         body = {"date": date.isoformat(), "count": len(found), "state": state, "contacts": contacts,
                 "followups": [f.to_dict() for f in found]}
         cached = app.followups_body = (key, current_app.json.dumps(body).encode())
-    return Response(cached[1], mimetype="application/json")
+    # The badge may ask every few seconds: an unchanged list answers 304 with no body.
+    response = Response(cached[1], mimetype="application/json")
+    response.set_etag(f"{date.isoformat()}.{tz}.{key[2]}")
+    return response.make_conditional(request)
 
 
 def _find(followup_id: str):
