@@ -204,3 +204,18 @@ def test_people_known_by_name_can_be_looked_up_and_forgotten(store):
     out = askfirst("forget", "linkedin:name:maria-lopez:globex")
     assert out.exit_code == 0 and "Forgot linkedin:name:maria-lopez:globex" in out.output
     assert "linkedin:name:maria-lopez:globex" not in contacts(store)
+
+
+def test_megabyte_ids_and_names_stay_out_of_memory_and_the_store(store, tmp_path):
+    path = tmp_path / "messages.csv"
+    rows = [HEADER]
+    for n in range(30):
+        big = f"{n}" + "c" * 400_000
+        rows.append(f"{big},,{'N' * 400_000},https://www.linkedin.com/in/p{n},Sam,https://www.linkedin.com/in/sam,"
+                    f"2026-01-01 09:00:00 UTC,,hi,INBOX\n")
+    rows.append(ROW.format(n=99, d=2, content="fine"))
+    path.write_text("".join(rows), encoding="utf-8")
+    out = askfirst("import", "linkedin", path, "--me", "https://www.linkedin.com/in/sam")
+    assert out.exit_code == 0, out.output
+    assert "malformed: 30 rows skipped" in out.output and "a name or position of 400,000 characters" in out.output
+    assert store.count("events") == 1

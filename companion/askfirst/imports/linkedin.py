@@ -270,7 +270,7 @@ class LinkedInExport:
     def _find_me(self, f: ExportFile, progress: Callable[[int], None] | None) -> Profile:
         """You: the participant of the most conversations (see the module docstring)."""
         columns = _columns(f)
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[bytes, str]] = set()
         conversations: Counter[str] = Counter()
         profiles: dict[str, Profile] = {}
         with f.rows(progress) as rows:
@@ -278,14 +278,17 @@ class LinkedInExport:
                 if len(fields) != len(columns):
                     continue
                 row = dict(zip(columns, fields))
+                # A digest, not the id: a hostile file's ids can be a megabyte each.
+                conversation = hashlib.blake2b(row["conversation id"].encode("utf-8", "replace"),
+                                               digest_size=12).digest()
                 for url in (row["sender profile url"], *_split_urls(row.get("recipient profile urls", ""))):
                     try:
                         p = _normalised(url.strip())
                     except ProfileError:
                         continue
                     profiles[p.key] = p
-                    if (row["conversation id"], p.key) not in seen:
-                        seen.add((row["conversation id"], p.key))
+                    if (conversation, p.key) not in seen:
+                        seen.add((conversation, p.key))
                         conversations[p.key] += 1
         if not conversations:
             raise NotAnExport(f"{f.label} has no message with a readable profile URL; nothing to import")
@@ -365,8 +368,13 @@ def _profile(url: str, column: str, what: str, name: str | None = None) -> Profi
         raise BadRow(f"{column} {url[:80]!r} is not a LinkedIn profile URL") from None
 
 
+MAX_NAME_CHARS = 300  # a name or a headline longer than this is not one: the row is refused
+
+
 def clean(text: str) -> str:
-    return " ".join(repair(text).split())
+    if len(text) > 4 * MAX_NAME_CHARS:
+        raise BadRow(f"a name or position of {len(text):,} characters (at most {MAX_NAME_CHARS})")
+    return " ".join(repair(text).split())[:MAX_NAME_CHARS]
 
 
 def repair(text: str) -> str:
