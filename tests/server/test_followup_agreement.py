@@ -104,13 +104,17 @@ def random_store(rng: random.Random, path) -> Store:
     return store
 
 
-@pytest.mark.parametrize("seed", range(25))
+@pytest.mark.parametrize("seed", range(40))
 def test_the_prefilter_finds_what_a_full_scan_finds(tmp_path, seed):
     rng = random.Random(seed)
     store = random_store(rng, tmp_path / "askfirst.db")
     settings = Settings(say_hello_days=rng.choice([0, 1, 2, 5.5]), nudge_days=rng.choice([1, 7, 20]),
                         followup_days=rng.choice([0, 5, 12]), max_nudges=rng.choice([0, 1, 2, 3]))
     store.save_settings(settings)
+    for f in store.all_followups(date(2026, 3, 1), timezone.utc):
+        if rng.random() < 0.3:
+            store.mark_followup(f, "done") if rng.random() < 0.5 else \
+                store.mark_followup(f, "snoozed", date(2026, 3, 1) + timedelta(days=rng.randint(1, 40)))
     marks = store.marks()
     for _ in range(6):
         today = date(2026, 3, 1) + timedelta(days=rng.randint(-5, 80))
@@ -118,6 +122,7 @@ def test_the_prefilter_finds_what_a_full_scan_finds(tmp_path, seed):
         narrowed = store.summaries(today, tz, settings)
         full = store.summaries(today, tz, settings, everyone=True)
         assert due(narrowed, settings, today, tz, marks) == due(full, settings, today, tz, marks)
+        assert store.due_followups(today, tz) == due(full, settings, today, tz, marks)
         assert everything(narrowed, settings, today, tz, marks) == everything(full, settings, today, tz, marks)
 
 
