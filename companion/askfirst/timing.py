@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -98,6 +99,7 @@ def first_day_from(t: datetime, tz: tzinfo) -> date:
     return day if start_of_day(day, tz) >= t else day + timedelta(days=1)
 
 
+@lru_cache(maxsize=4096)  # thousands of follow-ups share a few hundred days (scripts/bench_import.py)
 def start_of_day(day: date, tz: tzinfo) -> datetime:
     """The first instant of a calendar day in a zone (a connection made "on 30 May")."""
     return datetime.combine(day, time(), tz)

@@ -39,17 +39,9 @@ class FollowupQueries(Database):
         cur = self._conn().cursor()
         cur.row_factory = None  # plain tuples: the hot path of today's list (scripts/bench_import.py)
         parse = datetime.fromisoformat
-        # Thousands of connections share a few hundred days: each day's start is computed
-        # once (a third of this loop's time at 30,000 contacts, scripts/bench_import.py).
-        days: dict[str, datetime] = {}
         out = []
         for k, url, name, headline, c, cday, m, place, s, r, unanswered, cadence, thread in cur.execute(sql, bounds):
-            if cday:
-                connected = days.get(cday)
-                if connected is None:
-                    connected = days[cday] = start_of_day(date.fromisoformat(cday), tz)
-            else:
-                connected = c and parse(c)
+            connected = start_of_day(date.fromisoformat(cday), tz) if cday else (c and parse(c))
             out.append(ContactSummary(k, url, name, headline, connected, m and parse(m), place, s and parse(s),
                                       r and parse(r), unanswered, cadence, thread))
         return out
