@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from conftest import EXTENSION
 
 
@@ -222,3 +224,27 @@ def test_an_unchanged_followups_list_answers_304(client, auth):
     client.post("/api/v1/events", json=event("r1", "message_received", ago(days=1)), headers=auth)
     changed = client.get("/api/v1/followups", headers={**auth, "If-None-Match": tag})
     assert changed.status_code == 200 and changed.json["count"] == 1 and changed.headers["ETag"] != tag
+
+
+@pytest.mark.parametrize("settings", [{}, {"max_nudges": 0}, {"max_nudges": 2}, {"followup_days": 9},
+                                      {"nudge_days": 2, "followup_days": 4}, {"wait_days": 20}])
+def test_over_http_the_popup_never_offers_what_the_panel_calls_wait(client, auth, settings):
+    assert client.put("/api/v1/settings", json=settings, headers=auth).status_code == 200
+    for n, days in enumerate((30, 20, 12)):  # three messages of yours, none answered
+        client.post("/api/v1/events", json=event(f"s{n}", "message_sent", ago(days=days, hours=1)), headers=auth)
+    client.post("/api/v1/events", json=event("c1", "connected", ago(days=40)), headers=auth)
+    offered: list[bool] = []
+    for unanswered in (3, 2, 1):
+        due = client.get("/api/v1/followups", headers=auth).json["followups"]
+        panel = client.post("/api/v1/analyze", headers=auth, json={
+            "text": due[0]["suggestion"] if due else "Hi Anna, how are things going on your side?",
+            "kind": "message", "recipient": {"profile_url": "https://www.linkedin.com/in/anna-schmidt/",
+                                             "name": "Anna Schmidt"}}).json
+        assert panel["context"]["unanswered_in_a_row"] == unanswered
+        if due:
+            assert panel["verdict"] == "ok", (settings, unanswered, due[0], panel["headline"])
+        offered.append(bool(due))
+        # Anna answers the oldest unanswered message: one fewer in the streak.
+        client.post("/api/v1/events", json=event(f"r{unanswered}", "message_received",
+                                                 ago(days=(30, 20, 12)[3 - unanswered], hours=0)), headers=auth)
+    assert any(offered) == (settings.get("max_nudges", 1) > 0)  # the check above did run
