@@ -7,7 +7,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
-from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -71,7 +70,8 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
         except NotAnExport as e:
             raise NotImportable(f"{e}. Nothing was imported.") from None
         live = store.message_times(except_prefix=f"{ID_PREFIX}:")
-        for chunk in _chunks(_not_recorded_live(export.events(advance), live, export.skipped), CHUNK):
+        rows = (_not_recorded_live(row, live, export.skipped) for row in export.rows_of_events(advance))
+        for chunk in _chunks(rows, CHUNK):
             added = store.add_events(chunk)
             created, duplicates = created + added.created, duplicates + added.duplicates
 
@@ -96,7 +96,8 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
 
 
 def _not_recorded_live(events: Iterable[NewEvent], live: dict[tuple[str, str], list[datetime]],
-                       skipped: Counter[str]) -> Iterator[NewEvent]:
+                       skipped: Counter[str]) -> list[NewEvent]:
+    kept = []
     for e in events:
         times = live.get((e.profile.key, e.type))
         if times:
@@ -104,12 +105,19 @@ def _not_recorded_live(events: Iterable[NewEvent], live: dict[tuple[str, str], l
             if i < len(times) and times[i] <= e.at + SAME_MESSAGE_WITHIN:
                 skipped["messages the extension had already recorded"] += 1
                 continue
-        yield e
+        kept.append(e)
+    return kept
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
+def _chunks(rows: Iterable[list[T]], size: int) -> Iterator[list[T]]:
+    """About `size` items at a time, never splitting one row's items."""
+    chunk: list[T] = []
+    for row in rows:
+        chunk.extend(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
         yield chunk
 
 

@@ -138,6 +138,12 @@ class LinkedInExport:
                     self.left_out.append(str(e))
 
     def events(self, progress: Callable[[int], None] | None = None) -> Iterator[NewEvent]:
+        for row in self.rows_of_events(progress):
+            yield from row
+
+    def rows_of_events(self, progress: Callable[[int], None] | None = None) -> Iterator[list[NewEvent]]:
+        """The events of each imported row together (a group message is one event per
+        person): stored in one transaction, a row is never half imported."""
         self.prepare(progress)
         read = {"connections": self._connection, "invitations": self._invitation, "messages": self._message,
                 "messages_2018": self._message_2018}
@@ -157,7 +163,7 @@ class LinkedInExport:
                         self.skipped[s.reason] += 1
                         continue
                     self.rows[f.kind] += 1
-                    yield from found
+                    yield found
 
     def _problem(self, file: str, line: int, message: str) -> None:
         self.problem_count += 1
