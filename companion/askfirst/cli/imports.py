@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from bisect import bisect_left
 from collections import Counter
@@ -72,7 +73,13 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
         live = store.message_times(except_prefix=f"{ID_PREFIX}:")
         rows = (_not_recorded_live(row, live, export.skipped) for row in export.rows_of_events(advance))
         for chunk in _chunks(rows, CHUNK):
-            added = store.add_events(chunk)
+            try:
+                added = store.add_events(chunk)
+            except sqlite3.Error as e:  # a database another program holds, a full disk
+                raise click.ClickException(
+                    f"stopped after {created:,} new events: the database could not be written ({e}). "
+                    "What was stored is complete; run the same import again to add the rest "
+                    "(it adds nothing twice).") from None
             created, duplicates = created + added.created, duplicates + added.duplicates
 
     contacts = store.count("contacts")
