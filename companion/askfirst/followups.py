@@ -49,6 +49,7 @@ class ContactSummary:
     unanswered_in_a_row: int = 0
     keep_in_touch_days: int | None = None
     thread_url: str | None = None
+    connected_on: date | None = None  # set when only the day is known: then it anchors say_hello
 
     @property
     def first_name(self) -> str | None:
@@ -104,7 +105,7 @@ class Followup:
         }
 
 
-def followup_id(contact_key: str, kind: str, anchor: datetime) -> str:
+def followup_id(contact_key: str, kind: str, anchor: datetime | date) -> str:
     raw = f"{contact_key}\x1f{kind}\x1f{anchor.isoformat()}".encode()
     return "fu_" + hashlib.sha256(raw).hexdigest()[:24]
 
@@ -145,7 +146,8 @@ def candidates(c: ContactSummary, settings: Settings, today: date, tz: tzinfo) -
         due_day = day_after(connected, settings.say_hello_days, tz)
         if due_day >= oldest:
             yield Followup(
-                followup_id(c.key, "say_hello", connected), "say_hello", due_day,
+                # A connection day keeps its id in every zone, so a done mark survives travel.
+                followup_id(c.key, "say_hello", c.connected_on or connected), "say_hello", due_day,
                 f"Connected {_ago(today, connected.astimezone(tz).date())} — say hello "
                 f"{_when(today, due_day)} and ask what they are working on. No pitch.",
                 f"{hello}, thanks for connecting! What are you working on these days?", c, today=today)

@@ -111,3 +111,12 @@ def test_the_time_zone_setting_overrides_the_computers(tmp_path):
     # 20:00 UTC is already tomorrow in Kolkata: the reply is due on Kolkata's day.
     store.add_events([NewEvent("r1", "message_received", datetime(2026, 3, 1, 20, tzinfo=timezone.utc), anna)])
     assert [f.due for f in store.due_followups(date(2026, 3, 2))] == [date(2026, 3, 2)]
+
+
+def test_a_done_say_hello_stays_done_after_a_change_of_zone(tmp_path):
+    store = Store(tmp_path / "askfirst.db")
+    anna = normalise("https://www.linkedin.com/in/anna/")
+    store.add_events([NewEvent.on_day("c1", "connected", date(2024, 5, 30), anna, name="Anna")])
+    [f] = store.due_followups(date(2024, 6, 1), ZoneInfo("Europe/Berlin"))
+    store.mark_followup(f, "done")
+    assert store.due_followups(date(2024, 6, 1), ZoneInfo("America/New_York")) == []

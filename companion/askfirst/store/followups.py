@@ -41,9 +41,10 @@ class FollowupQueries(Database):
         parse = datetime.fromisoformat
         out = []
         for k, url, name, headline, c, cday, m, place, s, r, unanswered, cadence, thread in cur.execute(sql, bounds):
-            connected = start_of_day(date.fromisoformat(cday), tz) if cday else (c and parse(c))
+            day = date.fromisoformat(cday) if cday else None
+            connected = start_of_day(day, tz) if day else (c and parse(c))
             out.append(ContactSummary(k, url, name, headline, connected, m and parse(m), place, s and parse(s),
-                                      r and parse(r), unanswered, cadence, thread))
+                                      r and parse(r), unanswered, cadence, thread, day))
         return out
 
     def marks(self) -> dict[str, Mark]:
