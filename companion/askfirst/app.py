@@ -28,9 +28,6 @@ class Companion:
     pairing: Pairing
     port: int
     zone: tzinfo | None = None  # fixed by tests; otherwise the user's zone from settings
-    # The last /followups answer, encoded, with the (date, zone, store change count) it is
-    # for: the popup and its badge ask again and again while nothing changes.
-    followups_body: tuple[tuple, bytes] | None = None
 
     def tz(self) -> tzinfo:
         """The user's zone: the one chosen in settings, else the computer's (IANA)."""

@@ -39,8 +39,20 @@ def test_today_json_is_the_api_shape(imported):
     assert {"id", "kind", "due", "overdue", "reason", "suggestion", "contact", "open_url"} <= set(data["followups"][0])
 
 
-def test_nothing_due(store):
-    assert askfirst("today", "--date", "2026-03-10").output.startswith("No follow-ups due on Tue 10 Mar 2026.")
+def test_nothing_imported_yet_says_how_to_import(store):
+    out = askfirst("today", "--date", "2026-03-10").output
+    assert out.startswith("Nothing imported yet") and "askfirst import linkedin" in out
+
+
+def test_nothing_due_is_all_done(store):
+    from datetime import datetime, timezone
+
+    from askfirst.profiles import normalise
+    from askfirst.store import NewEvent
+
+    store.add_event(NewEvent("n1", "note", datetime(2026, 3, 1, tzinfo=timezone.utc),
+                             normalise("https://www.linkedin.com/in/anna/")))
+    assert askfirst("today", "--date", "2026-03-10").output.startswith("No follow-ups due on Tue 10 Mar 2026. All done.")
 
 
 def unfold(text: str) -> list[str]:

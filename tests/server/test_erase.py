@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import threading
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,10 @@ def test_forget_while_the_server_runs_and_reads_leaves_no_byte(server):
         status, _ = server.request("POST", "/events", zelda_event(n, text=f"Hi {NAME}, about the boat " * 5))
         assert status == 201
     server.request("POST", "/events", {**zelda_event(99), "type": "note", "note": NOTE})
+    yesterday = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
+    server.request("POST", "/events", {**zelda_event(98), "type": "message_received", "at": yesterday})
+    status, due = server.request("GET", "/followups")  # her reply is due: the kept answer names her
+    assert status == 200 and NAME in {f["contact"]["name"] for f in due["followups"]}
     assert traces_in(server.data_dir)  # the test can see her before
 
     stop = threading.Event()
@@ -91,8 +96,6 @@ def test_wipe_leaves_no_byte_of_anyone(tmp_path):
 
 
 def test_a_reader_that_never_lets_go_is_reported(tmp_path, monkeypatch):
-    from datetime import datetime, timezone
-
     monkeypatch.setattr(database, "ERASE_WAIT_S", 0.3)
     store = Store(tmp_path / "askfirst.db")
     zelda = normalise(f"https://www.linkedin.com/in/{SLUG}/")

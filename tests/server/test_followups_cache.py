@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 
 from askfirst.profiles import normalise
@@ -53,3 +54,16 @@ def test_another_day_is_another_list(tmp_path):
     assert kinds(store) == {}
     assert {f.kind for f in store.due_followups(date(2026, 3, 11), UTC)} == {"say_hello"}
     store.close()
+
+
+def test_the_kept_answer_is_the_computed_one_and_any_write_empties_it(tmp_path):
+    store = Store(tmp_path / "askfirst.db")
+    anna = normalise("https://www.linkedin.com/in/anna/")
+    store.add_events([NewEvent("r1", "message_received", datetime(2026, 3, 9, 9, tzinfo=UTC), anna, name="Anna")])
+    first = store.today_json(date(2026, 3, 10), UTC)
+    assert store._conn().execute("SELECT count(*) FROM followups_cache").fetchone()[0] == 1
+    assert store.today_json(date(2026, 3, 10), UTC) == first  # kept
+    assert [f["id"] for f in json.loads(first)["followups"]] == [f.id for f in store.due_followups(date(2026, 3, 10), UTC)]
+    store.forget(anna.key)
+    assert store._conn().execute("SELECT count(*) FROM followups_cache").fetchone()[0] == 0
+    assert json.loads(store.today_json(date(2026, 3, 10), UTC))["state"] == "no_contacts"

@@ -38,10 +38,10 @@ def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: s
     store = open_store(data_dir)
     local_day, tz = _local_today(store)
     when = day.date() if day else local_day
-    found = store.due_followups(when, tz)
     if ics_file:
         from .. import ics
 
+        found = store.due_followups(when, tz)
         data = ics.calendar(found, when).encode("utf-8")
         if ics_file == "-":
             sys.stdout.buffer.write(data)
@@ -50,32 +50,37 @@ def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: s
         with open(ics_file, "wb") as f:  # bytes: the CRLF line ends must reach the file as they are
             f.write(data)
         click.echo(f"Wrote {len(found)} follow-up{'s' if len(found) != 1 else ''} to {ics_file}.", err=True)
+    body = store.today_json(when, tz)  # the API's answer, kept until something changes
     if as_json:
-        # One line, no indent: json's C encoder only runs without one (3x faster at 2,000+ follow-ups).
-        click.echo(json.dumps({"date": when.isoformat(), "count": len(found),
-                               "followups": [f.to_dict() for f in found]}, ensure_ascii=False))
+        sys.stdout.buffer.write(body + b"\n")
+        sys.stdout.buffer.flush()
         return
-    click.echo(render_today(found, when))
+    click.echo(render_today(json.loads(body), when))
 
 
-def render_today(found: list, when: date) -> str:
-    """The follow-ups as a readable list: Overdue, then Today, each with reason, opener and link."""
+def render_today(answer: dict, when: date) -> str:
+    """Today's answer as a readable list: Overdue, then Today, each with reason, opener and link."""
+    found = answer["followups"]
+    if answer["state"] == "no_contacts":
+        return ("Nothing imported yet, so no follow-ups. Import your LinkedIn data export: "
+                "askfirst import linkedin ~/Downloads/Basic_LinkedInDataExport_....zip")
     if not found:
-        return f"No follow-ups due on {when:%a %d %b %Y}. Nice."
-    overdue = [f for f in found if f.due < when]
+        return f"No follow-ups due on {when:%a %d %b %Y}. All done."
+    today = when.isoformat()
+    overdue = [f for f in found if f["due"] < today]
     lines = [f"Follow-ups for {when:%a %d %b %Y}: {len(found)}" + (f" ({len(overdue)} overdue)" if overdue else "")]
-    for title, group in (("Overdue", overdue), ("Today", [f for f in found if f.due >= when])):
+    for title, group in (("Overdue", overdue), ("Today", [f for f in found if f["due"] >= today])):
         if not group:
             continue
         lines += ["", click.style(f"{title} ({len(group)})", bold=True)]
         for f in group:
-            who = f.contact.name or f.contact.key
-            since = f", due since {f.due:%a %d %b}" if f.due < when else ""
+            who = f["contact"]["name"] or f["contact"]["key"]
+            since = f", due since {date.fromisoformat(f['due']):%a %d %b}" if f["due"] < today else ""
             lines += [
-                f"  • {who}: {f.kind.replace('_', ' ')}{since}",
-                f"    {f.reason}",
-                f"    Try: \"{f.suggestion}\"",
-                f"    {f.open_url}",
+                f"  • {who}: {f['kind'].replace('_', ' ')}{since}",
+                f"    {f['reason']}",
+                f"    Try: \"{f['suggestion']}\"",
+                f"    {f['open_url']}",
             ]
     return "\n".join(lines)
 

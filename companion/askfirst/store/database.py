@@ -67,16 +67,18 @@ class Database:
         return conn
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, count: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed whole, or rolled back on any failure (the
-        commit's own included), so the thread's connection is never left inside it."""
+        commit's own included), so the thread's connection is never left inside it.
+        `count`: it changes the data (raise the change counter); False only for the cache."""
         conn = self._conn()
         with self._write_lock:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
-                if self._migrated:
+                if self._migrated and count:
                     conn.execute("UPDATE changes SET n = n + 1")
+                    conn.execute("DELETE FROM followups_cache")  # stale now, and may name the deleted
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:

@@ -77,6 +77,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE contacts ADD COLUMN connected_day TEXT;
     -- People from older exports are known by name until their profile URL arrives.
     CREATE INDEX contacts_by_name ON contacts(name COLLATE NOCASE);
+    -- Today's follow-ups as answered, for the day, zone and change count they are for.
+    -- Every write empties it (database.Database._write): it never outlives the data.
+    CREATE TABLE followups_cache (
+        day TEXT NOT NULL,
+        zone TEXT NOT NULL,
+        change INTEGER NOT NULL,
+        body BLOB NOT NULL,
+        PRIMARY KEY (day, zone)
+    );
     -- Connections imported before kept the day only in their id, with `at` at midnight
     -- of whatever UTC offset the importing computer had that day.
     UPDATE events SET day = substr(id, -10), at = substr(id, -10) || 'T12:00:00.000000+00:00'
