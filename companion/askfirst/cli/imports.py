@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import sys
 from bisect import bisect_left
@@ -83,7 +84,7 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
             created, duplicates = created + added.created, duplicates + added.duplicates
 
     contacts = store.count("contacts")
-    due = store.due_followups(datetime.now(tz).date(), tz)
+    due = json.loads(store.today_json(datetime.now(tz).date(), tz))["followups"]  # kept for `askfirst today`
     files = ", ".join(f.label for f in export.files)
     click.echo(f"Imported {files}" + (f" (you: {export.me.url})" if export.me else "") + ".")
     click.echo(f"  contacts:  {contacts:,} ({contacts - contacts_before:,} new)")
