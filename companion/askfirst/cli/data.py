@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date, datetime, tzinfo
+from functools import cache
 
 import click
 
@@ -58,6 +59,11 @@ def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: s
     click.echo(render_today(json.loads(body), when))
 
 
+@cache  # thousands of follow-ups share a few dozen due dates
+def _day_label(iso_day: str) -> str:
+    return f"{date.fromisoformat(iso_day):%a %d %b}"
+
+
 def render_today(answer: dict, when: date) -> str:
     """Today's answer as a readable list: Overdue, then Today, each with reason, opener and link."""
     found = answer["followups"]
@@ -75,7 +81,7 @@ def render_today(answer: dict, when: date) -> str:
         lines += ["", click.style(f"{title} ({len(group)})", bold=True)]
         for f in group:
             who = f["contact"]["name"] or f["contact"]["key"]
-            since = f", due since {date.fromisoformat(f['due']):%a %d %b}" if f["due"] < today else ""
+            since = f", due since {_day_label(f['due'])}" if f["due"] < today else ""
             lines += [
                 f"  • {who}: {f['kind'].replace('_', ' ')}{since}",
                 f"    {f['reason']}",
