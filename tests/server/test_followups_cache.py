@@ -42,12 +42,14 @@ def test_asking_again_with_nothing_changed_is_served_from_the_cache(tmp_path, mo
     computed = []
     real = followups.due
     monkeypatch.setattr(followups, "due", lambda *a, **k: computed.append(1) or real(*a, **k))
-    first = store.due_followups(TODAY, UTC)
-    again = store.due_followups(TODAY, UTC)
-    assert [f.contact.key for f in again] == [f.contact.key for f in first] == ["linkedin:anna"]
+    first = json.loads(store.today_json(TODAY, UTC))
+    again = json.loads(store.today_json(TODAY, UTC))
+    assert [f["contact"]["key"] for f in again["followups"]] == [f["contact"]["key"] for f in first["followups"]] \
+        == ["linkedin:anna"]
     assert len(computed) == 1, "the second ask was computed again, not served from the cache"
     store.add_event(NewEvent("b1", "connected", datetime(2026, 3, 1, tzinfo=UTC), BOB, name="Bob"))
-    assert {f.contact.key for f in store.due_followups(TODAY, UTC)} == {"linkedin:anna", "linkedin:bob"}
+    keys = {f["contact"]["key"] for f in json.loads(store.today_json(TODAY, UTC))["followups"]}
+    assert keys == {"linkedin:anna", "linkedin:bob"}
     assert len(computed) == 2, "a write must invalidate the cache"
     store.close()
 
