@@ -59,8 +59,8 @@ def _zone_name_from_links() -> str | None:
     tz = os.environ.get("TZ", "").lstrip(":")
     if not tz:
         try:
-            tz = os.path.realpath("/etc/localtime") if os.path.islink("/etc/localtime") else ""
-        except OSError:
+            tz = os.readlink("/etc/localtime")  # one system call: this runs on every request
+        except OSError:  # not a link (or no such file): tzlocal knows the other ways
             return None
     if "/zoneinfo/" in tz:
         tz = tz.rsplit("/zoneinfo/", 1)[1]
