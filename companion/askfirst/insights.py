@@ -261,19 +261,24 @@ class Unscored:
     connected_at: datetime | None
 
 
-def collect_unscored(events: Iterable[NewEvent], into: list[Unscored]) -> Iterator[NewEvent]:
-    """Pass events through; note each sent message with text and no verdict in `into`.
+class ImportScoring:
+    """Notes each sent message with text and no verdict as an import's events go by.
 
     When you connected is noted as the events stream by (connections come before
     messages); the rest of the timing comes from the stored history when they are scored.
     """
-    connected: dict[str, datetime] = {}
-    for e in events:
-        if e.type == "connected":
-            connected[e.profile.key] = e.at
-        elif e.type == "message_sent" and e.text and e.verdict is None:
-            into.append(Unscored(e.id, e.profile.key, e.text, e.at, connected.get(e.profile.key)))
-        yield e
+
+    def __init__(self) -> None:
+        self.unscored: list[Unscored] = []
+        self.connected: dict[str, datetime] = {}
+
+    def note(self, events: list[NewEvent]) -> list[NewEvent]:
+        for e in events:
+            if e.type == "connected":
+                self.connected[e.profile.key] = e.at
+            elif e.type == "message_sent" and e.text and e.verdict is None:
+                self.unscored.append(Unscored(e.id, e.profile.key, e.text, e.at, self.connected.get(e.profile.key)))
+        return events
 
 
 History = Mapping[tuple[str, str], list[datetime]]  # (contact, message type) -> sorted times
