@@ -13,6 +13,8 @@ from typing import Any
 
 from ..timing import MAX_UNANSWERED, Timing
 from . import lexicon as lx
+from . import model as learned
+from .matcher import PhraseSet, PhraseSets
 from .phrasing import (
     ago,
     first_name,
@@ -21,7 +23,6 @@ from .phrasing import (
     until_phrase,
     weekday_phrase,
 )
-from .matcher import PhraseSet, PhraseSets
 from .readability import readability
 from .result import KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
 from .text import Draft, detect_language
@@ -78,6 +79,10 @@ class _Case:
     replying: bool  # they wrote last: the draft answers them
     raw: float  # pitch points
     parts: dict[str, float]  # what each cue family added
+    grams: dict[str, list[int]]  # the draft's n-gram features and the words they cover
+    values: dict[str, float]  # every feature the learned model reads
+    probability: float  # the learned model's: how likely this draft is a pitch
+    model: learned.PitchModel
     pitches: bool
     pitch_heavy: bool
 
@@ -99,8 +104,13 @@ def analyze(
     *,
     recipient: dict[str, Any] | None = None,
     timing: Timing | None = None,
+    model: learned.PitchModel | None = None,
 ) -> Result:
-    """Judge one draft. Raises DraftError for input the engine cannot judge."""
+    """Judge one draft. Raises DraftError for input the engine cannot judge.
+
+    `model` replaces the shipped pitch model (cross-validation scores drafts with models
+    that never saw them).
+    """
     _validate(text, kind, recipient)
     draft = Draft(text)
     language = detect_language(draft)
@@ -110,7 +120,7 @@ def analyze(
 
     read = _read(draft)
     metrics = _metrics(read)
-    case = _case(read, kind, timing, recipient, metrics["words"])
+    case = _case(read, kind, timing, recipient, metrics["words"], model or learned.load())
     verdict, headline = "ok", "Nothing to flag." if text.strip() else "Start typing: Ask First reads along."
     findings: list[Finding] = []
     # SPEC §2's order: the first rule that claims a verdict decides; every rule reports.
@@ -121,9 +131,11 @@ def analyze(
             verdict, headline = claim
     # Quiet tips: shown with any verdict, never the reason for one.
     findings.extend(_tips(read, metrics, case.first_message, case.pitches or bool(read.asks)))
+    if verdict == "ok" and any(f.severity != "info" for f in findings):
+        headline = "Fine to send, but look at the warnings below first."
     return Result(
         verdict=verdict,
-        score=_score(case.raw),
+        score=case.model.score(case.values, kind),
         headline=headline,
         findings=tuple(findings),
         metrics=metrics,
@@ -133,7 +145,8 @@ def analyze(
     )
 
 
-def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, Any] | None, words: int) -> _Case:
+def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, Any] | None, words: int,
+          model: learned.PitchModel) -> _Case:
     direct = kind in DIRECT_KINDS
     first_message = direct and (
         kind != "message" or timing is None or (timing.last_sent_at is None and timing.last_received_at is None)
@@ -144,13 +157,30 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
         and (timing.last_sent_at is None or timing.last_received_at > timing.last_sent_at)
     )
     raw, parts = _pitch_points(read, words, first_message)
-    strong = read.strong_hits()
-    pitches = strong >= 1 and raw >= lx.PITCHES_RAW
-    if parts.get("self_focus", 0) >= 2.0 and not (read.relationship or read.references or read.questions_about_them):
-        strong += 1  # a monologue about yourself, with nothing about them, is a pitch of yourself
-    pitch_heavy = (not replying and raw >= lx.PITCH_HEAVY_RAW and strong >= 1) or raw >= lx.PITCH_HEAVY_RAW_ALONE
+    grams = learned.ngrams(read.draft.words)
+    values = learned.feature_values(grams, parts, kind)
+    p = model.probability(values)
+    pitches = p >= model.pitches_at
+    # An answer to them may talk business they asked about; only a blatant pitch is one.
+    pitch_heavy = p >= (model.pitch_heavy_at if not replying else max(model.pitch_heavy_at, REPLY_PITCH_AT))
     return _Case(read, kind, timing, recipient, questions_about(recipient), words, direct, first_message,
-                 replying, raw, parts, pitches, pitch_heavy)
+                 replying, raw, parts, grams, values, p, model, pitches, pitch_heavy)
+
+
+# A reply to their message is a pitch only when the model is this sure.
+REPLY_PITCH_AT = 0.9
+
+
+def features(text: str, kind: str = "message") -> dict[str, float] | None:
+    """What the learned model reads in a draft (None: not English, so never judged)."""
+    _validate(text, kind, None)
+    draft = Draft(text)
+    if detect_language(draft) not in ("en", "und"):
+        return None
+    read = _read(draft)
+    direct = kind in DIRECT_KINDS
+    _, parts = _pitch_points(read, len(draft.words), direct)
+    return learned.feature_values(learned.ngrams(draft.words), parts, kind)
 
 
 # --- the rules, in SPEC §2's order -----------------------------------------------------
@@ -218,8 +248,11 @@ def _wait(case: _Case) -> tuple[list[Finding], Claim]:
 
 
 def _pitch_heavy(case: _Case) -> tuple[list[Finding], Claim]:
-    """The individual pitch cues, each explained; the verdict when they add up."""
+    """The individual pitch cues, each explained; the verdict when the learned signal says pitch."""
     found = _pitch_findings(case.read, case.parts, case.questions)
+    if not (case.pitch_heavy or case.pitches):
+        return found, None
+    found.insert(0, _learned_finding(case))
     if not case.pitch_heavy:
         return found, None
     read = case.read
@@ -228,6 +261,22 @@ def _pitch_heavy(case: _Case) -> tuple[list[Finding], Claim]:
     headline = (f"This reads like an elevator pitch: {len(read.first_person)} × I/we, "
                 f"{read.second_person} × you, {about}.")
     return found, ("pitch_heavy", headline)
+
+
+def _learned_finding(case: _Case) -> Finding:
+    """The phrases that pushed the learned score most, quoted."""
+    model = case.model
+    draft = case.read.draft
+    cue_spans = dict(case.read.hits)
+    spans = _spans(case.read, learned.phrases(draft.folded, draft.word_spans, case.grams, model.contributions(case.values), cue_spans))
+    quotes = quote_list([s.quote for s in spans])
+    said = f": {quotes}" if quotes else ""
+    return Finding(
+        "pitch.learned", "warn" if case.pitch_heavy else "info",
+        f"This reads like a sales pitch ({model.score(case.values, case.kind)}/100){said}.",
+        f"Cut the lines about your offer and start with them instead: “{case.questions[0]}”",
+        spans,
+    )
 
 
 def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
@@ -389,11 +438,6 @@ def _pitch_points(read: _Read, words: int, first_message: bool) -> tuple[float, 
     return max(0.0, sum(parts.values())), parts
 
 
-def _score(raw: float) -> int:
-    """0–100, rising with the raw points and never reaching 100 by accident."""
-    return int(round(100 * raw / (raw + lx.SCORE_HALF_POINT))) if raw > 0 else 0
-
-
 # --- findings -------------------------------------------------------------------------
 
 _PITCH_TEXT = {
@@ -411,6 +455,8 @@ _PITCH_TEXT = {
                          "Open with something specific to them: their post, their work, where you met."),
     "price": ("pitch.price", "info", "Prices in the message: {quotes}.",
               "Unless they asked, leave prices for a later conversation."),
+    "sender_offer": ("pitch.sender_offer", "warn", "You (or your company) are the subject of an offer: {quotes}.",
+                     "Say nothing about what you sell yet; ask about their work instead: “{q}”"),
     "automated": ("pitch.automated", "stop", "Mail-merge placeholders left in: {quotes}.",
                   "Write this one to the person: use their name and something they did."),
 }

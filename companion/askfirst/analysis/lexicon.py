@@ -291,6 +291,53 @@ PAIN_QUESTION = Cue(
         r"(?<![\w,;:'\"])(?<![\w,;:'\"] )(?:need|looking for|in need of|searching for) (?:a |an |some |more |extra |reliable |affordable )?"
         r"(?:[\w-]+ ){0,3}?[\w-]+(?: in [\w -]{2,20})?\?",
         r"\b(?:r u|are you|are u) into\b",
+        # "Do you currently have…?", "Are you the right person…?", "Are you looking to grow…?"
+        r"\b(?:do|does) (?:you|your (?:team|company|firm|business)) (?:currently|already|still) (?:have|use|"
+        r"work with|own|offer|run|rely on|handle)\b",
+        r"\b(?:are|would) you (?:be )?(?:the (?:right|best|correct) (?:person|contact|one)|in charge of|"
+        r"responsible for|the decision[- ]maker)\b|\b(?:who|whom) (?:would be|is) the (?:right|best) "
+        r"(?:person|contact)\b",
+        r"\bare you (?:currently |still )?looking (?:to|for)\b|\bare you (?:currently|still) (?:using|working "
+        r"with|with|happy|satisfied|handling|managing|doing)\b",
+        r"\b(?:is|are) (?:\w+ ){0,3}?(?:a (?:priority|focus|challenge)|on your radar) (?:for you|for your|"
+        r"this|right now|at the moment)\b",
+    ),
+)
+
+# The sender as the subject of an offer: "our company launched…", "I specialize in…", "we can
+# put your site…". Whatever the trade, a pitch says what the sender's business does or can do
+# for the reader; a genuine note is about the reader.
+SENDER_OFFER = Cue(
+    "sender_offer",
+    weight=2.0,
+    cap=4.0,
+    why="The sender (or their company) is the subject of an offer to the reader.",
+    patterns=(
+        r"\b(?:our|my) (?:company|firm|team|agency|startup|studio|business|platform|product|app|tool|"
+        r"software|solution|service|practice|group|brand)s? (?:has |have |just |recently |now |also )*"
+        r"(?:launched|built|developed|created|released|rolled out|helps?|helped|offers?|provides?|can|"
+        r"enables?|automates?|specializ(?:es|ed)|specialis(?:es|ed)|delivers?|works? with|is (?:a|an|the))\b",
+        r"\bi (?:specialize|specialise|focus) (?:in|on)\b|\b(?:i|we) specialize\b|\bspeciali[sz]ing in\b",
+        r"\b(?:we|i) (?:can|could) (?:easily |quickly |also )?(?:put|get|help|take|make|build|design|"
+        r"deliver|provide|offer|handle|boost|increase|grow|save|bring|rank|drive|cut|reduce|double|"
+        r"triple|automate|fix|redesign|optimi[sz]e|supply|source|create|develop|manage|run|turn|write) "
+        r"(?:you|your)\b",
+        r"\b(?:we|i)(?:'ve| have) been (?:working on|building|developing|creating) (?:a |an |our |my )?"
+        r"(?:new |unique |different )?(?:approach|way|tool|product|platform|method|system|program|"
+        r"programme|framework|solution|service|app)\b",
+        r"\b(?:that|which)(?:'s| has| have) (?:already )?helped (?:over |more than )?(?:dozens|hundreds|"
+        r"thousands|\d[\d,]*\+?|many|countless)\b",
+        r"\b(?:love|like|happy|glad|keen) to (?:tell|show) you (?:more|how|what|about)\b|"
+        r"\btell you more about (?:it|this|what (?:we|i))\b",
+        r"\b(?:might|could|would|may) be (?:relevant|useful|valuable|of interest|a (?:good |great )?fit|"
+        r"helpful|a game[- ]changer) (?:for|to) (?:you|your)\b",
+        r"\byou(?:'d| would) find (?:it |this )?(?:valuable|useful|helpful|interesting|worthwhile)\b|"
+        r"\bthought (?:it|this) (?:might|could|would) (?:be of interest|interest you|help you)\b",
+        r"\bi(?:'m| am) (?:a|an) (?:[\w&/-]+ ){0,3}?(?:financial advis[eo]r|insurance agent|"
+        r"real estate agent|mortgage advis[eo]r|wealth manager|business coach|life coach|sales rep)\b",
+        r"\b(?:offering|we offer|i offer|offers?) (?:a |an )?(?:free|complimentary|no-cost)\b",
+        r"\b(?:a|an) (?:free|complimentary|no-cost) (?:[\w-]+ ){0,2}?(?:review|audit|assessment|"
+        r"consultation|session|analysis|trial|quote|estimate|check-?up|valuation)\b",
     ),
 )
 
@@ -521,7 +568,7 @@ REFERENCE_TO_THEM = Cue(
 # Questions about the reader: curiosity words that start a question about them.
 CURIOUS_QUESTION = re.compile(
     r"\b(?:how|what|why|which|where|when|who)\b[^?]*\b(?:you|your|yours|you're|you've|you'd|"
-    r"y'all|u|ur)\b|^\W*(?:\w+,\s*)?(?:how(?:'s| is| are| was| did)|what(?:'s| is| was| are)|"
+    r"y'all|u|ur)\b|^\W*(?:[\w'-]+(?: [\w'-]+){0,2},\s*)?(?:(?:so|and|also)\s+)?(?:how(?:'s| is| are| was| were| did| do| does| has| have| come)|what(?:'s| is| was| are)|"
     r"any (?:tips|advice|thoughts|plans)|did (?:the|it)|is (?:the|it)|are (?:the|they))\b|"
     r"\bcurious (?:how|what|why|whether|if|about)\b|\b(?:tell me|share) (?:a bit |more |a little )*"
     r"(?:about|how|what|why) (?:you|your)\b|\bwould love to (?:hear|know|learn) "
@@ -600,11 +647,11 @@ AUTOMATED = Cue(
 )
 
 PITCH_CUES: tuple[Cue, ...] = (
-    OFFER, CREDENTIALS, CALL_TO_ACTION, PAIN_QUESTION, BUZZWORDS, TEMPLATED_OPENER, AUTOMATED, PRICE,
+    OFFER, SENDER_OFFER, CREDENTIALS, CALL_TO_ACTION, PAIN_QUESTION, BUZZWORDS, TEMPLATED_OPENER, AUTOMATED, PRICE,
 )
 # The cues that are the *substance* of a sales pitch (buzzwords and templated openers are
 # style: they add to the score but cannot make a pitch on their own).
-STRONG_PITCH = frozenset({"offer", "credentials", "call_to_action", "pain_question", "automated"})
+STRONG_PITCH = frozenset({"offer", "sender_offer", "credentials", "call_to_action", "pain_question", "automated"})
 
 FIRST_PERSON = frozenset(
     "i me my mine myself we us our ours ourselves i'm i've i'd i'll we're we've we'd we'll im ive".split()
@@ -675,7 +722,3 @@ LANGUAGE_NAMES = {
 # Thresholds, explained once.
 LONG_FIRST_MESSAGE_WORDS = 120  # "a first message over ~120 words is a speech"
 HARD_TO_READ_FLESCH = 35.0  # below this, most readers skim
-SCORE_HALF_POINT = 4.0  # raw pitch points at which the 0–100 score reaches 50
-PITCH_HEAVY_RAW = 3.5  # raw points (with at least one strong signal) that make a draft pitch-heavy
-PITCH_HEAVY_RAW_ALONE = 8.0  # raw points that make a draft pitch-heavy whatever the mix
-PITCHES_RAW = 2.0  # raw points above which a draft "pitches" (for premature)
