@@ -1,0 +1,205 @@
+"""Turn the Annotated Enron Subject Line Corpus (AESLC) into labelled corpus rows.
+
+AESLC (Zhang & Tetreault, ACL 2019; CC BY-NC-SA 4.0) holds Enron emails already cut
+down to the body: headers, quoted replies and forwarded text removed, one sentence a
+line. Most are ordinary person-to-person work email, the genuine side of the corpus.
+A few are unsolicited offers from outside the company; those are written to a review
+file instead, so that a person labels each one by hand (see ``--review``).
+
+Usage: python scripts/corpus_aeslc.py AESLC_DIR OUT_TRAIN OUT_DEV [--review FILE]
+where AESLC_DIR is a checkout of github.com/ryanzhumich/AESLC.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+from pathlib import Path
+
+SOURCE = "https://github.com/ryanzhumich/AESLC"
+LICENCE = "CC BY-NC-SA 4.0 (AESLC); emails from the Enron corpus released by FERC"
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b\d{3}[\s.-]\d{4}\b|x\d{4,5}\b")
+# Bulk mail, forwarded threads and machine text are not one person writing to another.
+NOT_PERSONAL = re.compile(
+    r"unsubscribe|click here|forwarded by|original message|this e-?mail (and any|is confidential)"
+    r"|privileged|distribution list|do not reply|automatically generated|\bhttp|www\.|\t|={3,}|-{4,}|\*{3,}",
+    re.I,
+)
+# Offers from outside the company: these go to a person for labelling, never straight in.
+OFFER = re.compile(
+    r"\b(we offer|our (company|firm|services?|products?|solutions?|team|software|clients)|special offer"
+    r"|free (trial|demo|consultation)|discount|register (now|today)|seminar|webcast|workshop"
+    r"|we specialize|introduce (myself|our)|i represent|% off|limited time|subscribe|opportunity)\b",
+    re.I,
+)
+
+# Read and labelled one by one by a person (file under enron_subject_line/ -> verdict).
+# Offer-like rows not listed here are left out. pitch_heavy rows are unsolicited offers
+# (vendors, conferences, newsletters, recruiters, job seekers listing credentials);
+# ask_first rows ask a stranger for time or a favour; ok rows are thanks, congratulations,
+# farewells and replies that happened to use a sales-sounding word.
+HAND_LABELS = {
+    "dev/donoho-l_inbox_8.subject": "pitch_heavy",
+    "dev/hodge-j_inbox_151.subject": "pitch_heavy",
+    "dev/horton-s_inbox_56.subject": "pitch_heavy",
+    "dev/skilling-j_inbox_1347.subject": "pitch_heavy",
+    "dev/skilling-j_inbox_1546.subject": "pitch_heavy",
+    "dev/skilling-j_inbox_30.subject": "ask_first",
+    "dev/skilling-j_inbox_995.subject": "pitch_heavy",
+    "dev/whalley-g_inbox_522.subject": "pitch_heavy",
+    "dev/williams-j_inbox_239.subject": "pitch_heavy",
+    "test/buy-r_inbox_321.subject": "pitch_heavy",
+    "test/lay-k_inbox_1879.subject": "pitch_heavy",
+    "test/lay-k_inbox_258.subject": "pitch_heavy",
+    "test/saibi-e_inbox_456.subject": "pitch_heavy",
+    "test/skilling-j_inbox_118.subject": "ok",
+    "test/skilling-j_inbox_216.subject": "pitch_heavy",
+    "test/skilling-j_inbox_2510.subject": "pitch_heavy",
+    "test/thomas-p_inbox_386.subject": "ok",
+    "test/tycholiz-b_inbox_539.subject": "pitch_heavy",
+    "train/bass-e_inbox_229.subject": "pitch_heavy",
+    "train/baughman-d_inbox_352.subject": "ok",
+    "train/beck-s_inbox_746.subject": "ok",
+    "train/buy-r_inbox_1114.subject": "ask_first",
+    "train/buy-r_inbox_685.subject": "pitch_heavy",
+    "train/causholli-m_inbox_13.subject": "pitch_heavy",
+    "train/dasovich-j_inbox_1001.subject": "ok",
+    "train/dasovich-j_inbox_1636.subject": "pitch_heavy",
+    "train/haedicke-m_inbox_208.subject": "ok",
+    "train/haedicke-m_inbox_328.subject": "pitch_heavy",
+    "train/jones-t_inbox_1035.subject": "pitch_heavy",
+    "train/kaminski-v_inbox_190.subject": "ok",
+    "train/kaminski-v_inbox_203.subject": "ok",
+    "train/kaminski-v_inbox_242.subject": "ask_first",
+    "train/keavey-p_inbox_262.subject": "pitch_heavy",
+    "train/kitchen-l_inbox_90.subject": "ok",
+    "train/lay-k_inbox_100.subject": "pitch_heavy",
+    "train/lay-k_inbox_1020.subject": "pitch_heavy",
+    "train/lay-k_inbox_1042.subject": "pitch_heavy",
+    "train/lay-k_inbox_194.subject": "pitch_heavy",
+    "train/lay-k_inbox_300.subject": "ok",
+    "train/lay-k_inbox_343.subject": "pitch_heavy",
+    "train/lay-k_inbox_428.subject": "pitch_heavy",
+    "train/lay-k_inbox_510.subject": "pitch_heavy",
+    "train/lay-k_inbox_678.subject": "pitch_heavy",
+    "train/lay-k_inbox_700.subject": "ok",
+    "train/lay-k_inbox_713.subject": "ok",
+    "train/lay-k_inbox_853.subject": "ok",
+    "train/lay-k_inbox_973.subject": "pitch_heavy",
+    "train/lewis-a_inbox_33.subject": "pitch_heavy",
+    "train/may-l_inbox_230.subject": "pitch_heavy",
+    "train/may-l_inbox_279.subject": "ok",
+    "train/nemec-g_inbox_1368.subject": "ok",
+    "train/nemec-g_inbox_385.subject": "pitch_heavy",
+    "train/pereira-s_inbox_75.subject": "pitch_heavy",
+    "train/perlingiere-d_inbox_39.subject": "pitch_heavy",
+    "train/saibi-e_inbox_534.subject": "pitch_heavy",
+    "train/saibi-e_inbox_786.subject": "pitch_heavy",
+    "train/scott-s_inbox_351.subject": "ok",
+    "train/skilling-j_inbox_1186.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1303.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1349.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1380.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1423.subject": "ask_first",
+    "train/skilling-j_inbox_1445.subject": "ok",
+    "train/skilling-j_inbox_1464.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1475.subject": "ask_first",
+    "train/skilling-j_inbox_1504.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1515.subject": "ok",
+    "train/skilling-j_inbox_1571.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1572.subject": "ok",
+    "train/skilling-j_inbox_1583.subject": "ok",
+    "train/skilling-j_inbox_1585.subject": "pitch_heavy",
+    "train/skilling-j_inbox_181.subject": "pitch_heavy",
+    "train/skilling-j_inbox_251.subject": "pitch_heavy",
+    "train/skilling-j_inbox_329.subject": "pitch_heavy",
+    "train/skilling-j_inbox_359.subject": "pitch_heavy",
+    "train/skilling-j_inbox_387.subject": "ask_first",
+    "train/skilling-j_inbox_47.subject": "pitch_heavy",
+    "train/thomas-p_inbox_273.subject": "pitch_heavy",
+    "train/whalley-g_inbox_277.subject": "pitch_heavy",
+    "train/white-s_inbox_72.subject": "pitch_heavy",
+    "train/whitt-m_inbox_212.subject": "pitch_heavy",
+    "train/whitt-m_inbox_773.subject": "pitch_heavy",
+    "train/ybarbo-p_inbox_564.subject": "pitch_heavy",
+    "train/zipper-a_inbox_171.subject": "pitch_heavy",
+}
+
+
+def stable(key: str) -> int:
+    return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16)
+
+
+def read_body(path: Path) -> str:
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    body = raw.split("@subject", 1)[0]
+    lines = [re.sub(r"\s+", " ", ln).strip() for ln in body.splitlines()]
+    return " ".join(ln for ln in lines if ln)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("aeslc", type=Path)
+    ap.add_argument("out_train", type=Path)
+    ap.add_argument("out_dev", type=Path)
+    ap.add_argument("--review", type=Path)
+    ap.add_argument("--train-n", type=int, default=1000)
+    ap.add_argument("--dev-n", type=int, default=260)
+    args = ap.parse_args()
+
+    root = args.aeslc / "enron_subject_line"
+    files = sorted(root.glob("*/*.subject"))
+    owners = sorted({f.name.split("_")[0] for f in files})
+    # Whole mailboxes go to the development set, so no owner is on both sides.
+    dev_owners = {o for o in owners if stable("dev:" + o) % 5 == 0}
+
+    keep: dict[str, list[dict]] = {"train": [], "dev": []}
+    labelled: dict[str, list[dict]] = {"train": [], "dev": []}
+    review = []
+    for f in files:
+        text = read_body(f)
+        words = len(text.split())
+        if words < 5 or words > 250:
+            continue
+        if EMAIL.search(text) or PHONE.search(text) or NOT_PERSONAL.search(text):
+            continue
+        owner = f.name.split("_")[0]
+        split = "dev" if owner in dev_owners else "train"
+        row = {
+            "id": f"aeslc-{f.parent.name}-{f.stem}",
+            "text": text,
+            "kind": "message",
+            "label": "ok",
+            "pitch": False,
+            "source": f"{SOURCE} enron_subject_line/{f.parent.name}/{f.name}",
+            "licence": LICENCE,
+            "family": "enron-aeslc-dev" if split == "dev" else "enron-aeslc",
+            "split": split,
+        }
+        hand = HAND_LABELS.get(f"{f.parent.name}/{f.name}")
+        if hand:
+            row["label"] = hand
+            row["pitch"] = hand == "pitch_heavy" or (hand == "ask_first" and bool(OFFER.search(text)))
+            labelled[split].append(row)
+            continue
+        if OFFER.search(text):
+            review.append(row)
+            continue
+        keep[split].append(row)
+
+    for split, out, n in (("train", args.out_train, args.train_n), ("dev", args.out_dev, args.dev_n)):
+        rows = sorted(keep[split], key=lambda r: stable(r["id"]))[:n] + labelled[split]
+        rows.sort(key=lambda r: r["id"])
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(split, len(keep[split]), "eligible,", len(rows), "written to", out)
+    if args.review:
+        args.review.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in review), encoding="utf-8")
+        print(len(review), "offer-like rows for review in", args.review)
+
+
+if __name__ == "__main__":
+    main()
