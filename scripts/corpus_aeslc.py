@@ -87,6 +87,69 @@ HAND_LABELS = {
     "train/ward-k_inbox_273.subject": "pitch_heavy",
     "train/wolfe-j_inbox_335.subject": "pitch_heavy",
     # Individual messages.
+    # Introductions from strangers, recruiters, job seekers and thank-you notes.
+    "dev/giron-d_inbox_272.subject": "pitch_heavy",
+    "test/buy-r_inbox_689.subject": "pitch_heavy",
+    "test/ermis-f_inbox_512.subject": "pitch_heavy",
+    "test/griffith-j_inbox_49.subject": "pitch_heavy",
+    "train/buy-r_inbox_572.subject": "pitch_heavy",
+    "train/geaccone-t_inbox_531.subject": "pitch_heavy",
+    "train/giron-d_inbox_281.subject": "pitch_heavy",
+    "train/haedicke-m_inbox_622.subject": "pitch_heavy",
+    "train/hernandez-j_inbox_54.subject": "pitch_heavy",
+    "train/kaminski-v_inbox_758.subject": "pitch_heavy",
+    "train/kean-s_inbox_48.subject": "pitch_heavy",
+    "train/kitchen-l_inbox_96.subject": "pitch_heavy",
+    "train/lay-k_inbox_236.subject": "pitch_heavy",
+    "train/lay-k_inbox_728.subject": "pitch_heavy",
+    "train/lay-k_inbox_74.subject": "pitch_heavy",
+    "train/lay-k_inbox_750.subject": "pitch_heavy",
+    "train/saibi-e_inbox_1127.subject": "pitch_heavy",
+    "train/shively-h_inbox_114.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1155.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1350.subject": "pitch_heavy",
+    "train/skilling-j_inbox_141.subject": "pitch_heavy",
+    "train/skilling-j_inbox_1507.subject": "pitch_heavy",
+    "train/skilling-j_inbox_192.subject": "pitch_heavy",
+    "train/slinger-r_inbox_46.subject": "pitch_heavy",
+    "train/swerzbin-m_inbox_183.subject": "pitch_heavy",
+    "train/ward-k_inbox_117.subject": "pitch_heavy",
+    "train/wolfe-j_inbox_127.subject": "pitch_heavy",
+    "dev/dasovich-j_inbox_182.subject": "pitch_heavy",
+    "test/horton-s_inbox_67.subject": "pitch_heavy",
+    "train/arnold-j_inbox_74.subject": "pitch_heavy",
+    "train/lay-k_inbox_1386.subject": "pitch_heavy",
+    "dev/skilling-j_inbox_189.subject": "ask_first",
+    "test/kaminski-v_inbox_321.subject": "ask_first",
+    "test/shively-h_inbox_111.subject": "ask_first",
+    "test/white-s_inbox_64.subject": "ask_first",
+    "train/buy-r_inbox_927.subject": "ask_first",
+    "train/kaminski-v_inbox_261.subject": "ask_first",
+    "train/kaminski-v_inbox_582.subject": "ask_first",
+    "train/shankman-j_inbox_58.subject": "ask_first",
+    "train/thomas-p_inbox_349.subject": "ask_first",
+    "train/tycholiz-b_inbox_572.subject": "ask_first",
+    "train/kaminski-v_inbox_322.subject": "ask_first",
+    "train/kaminski-v_inbox_734.subject": "ask_first",
+    "test/buy-r_inbox_983.subject": "ask_first",
+    "dev/may-l_inbox_281.subject": "ok",
+    "test/semperger-c_inbox_4.subject": "ok",
+    "train/beck-s_inbox_353.subject": "ok",
+    "test/skilling-j_inbox_393.subject": "ok",
+    "dev/skilling-j_inbox_1511.subject": "ok",
+    "train/kaminski-v_inbox_682.subject": "ok",
+    "train/lay-k_inbox_377.subject": "ok",
+    "train/lay-k_inbox_535.subject": "ok",
+    "train/lay-k_inbox_927.subject": "ok",
+    "train/nemec-g_inbox_1369.subject": "ok",
+    "train/wolfe-j_inbox_80.subject": "ok",
+    "train/scott-s_inbox_322.subject": "ok",
+    "train/zipper-a_inbox_114.subject": "ok",
+    "train/skilling-j_inbox_394.subject": "ok",
+    "train/mcconnell-m_inbox_40.subject": "ok",
+    "test/neal-s_inbox_43.subject": "ok",
+    "dev/rogers-b_inbox_287.subject": "ok",
+    "train/lokey-t_inbox_824.subject": "ok",
     "dev/donoho-l_inbox_8.subject": "pitch_heavy",
     "dev/hodge-j_inbox_151.subject": "pitch_heavy",
     "dev/horton-s_inbox_56.subject": "pitch_heavy",
@@ -173,6 +236,16 @@ HAND_LABELS = {
     "train/zipper-a_inbox_171.subject": "pitch_heavy",
 }
 
+# Introductions, job requests and meeting requests: also read by a person, never
+# assumed to be ordinary correspondence.
+INTRO = re.compile(
+    r"\b(my name is|i am writing to|i'm writing to|allow me to|i would like to introduce|let me introduce"
+    r"|we would like to|i represent|would you be (interested|available|open)|opportunity to (meet|present|discuss|speak)"
+    r"|schedule a (call|meeting|time)|brief (call|meeting)|\d+ minutes|look forward to hearing from you|resume"
+    r"|internship|recruit\w*|headhunt\w*|job opening|position (at|with))\b",
+    re.I,
+)
+
 
 def stable(key: str) -> int:
     return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16)
@@ -232,7 +305,7 @@ def main() -> None:
             row["pitch"] = hand == "pitch_heavy" or (hand == "ask_first" and bool(OFFER.search(text)))
             labelled[split].append(row)
             continue
-        if OFFER.search(text):
+        if OFFER.search(text) or INTRO.search(text):
             review.append(row)
             continue
         keep[split].append(row)
