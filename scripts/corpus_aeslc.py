@@ -246,6 +246,12 @@ INTRO = re.compile(
     re.I,
 )
 
+# Mail that the mailbox owner wrote to a colleague or acquaintance and that merely uses
+# offer-like words ("opportunity", "we would like to", "seminar", "30 minutes") is kept
+# whole as ok, so that such words also appear in genuine notes; anything about jobs,
+# candidates or résumés stays out, since those are often a pitch for someone.
+JOBS = re.compile(r"resume|recruit|intern|candidate|headhunt|position (at|with)|\bjobs?\b|\bhir(e|ing)\b", re.I)
+
 
 def stable(key: str) -> int:
     return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16)
@@ -306,12 +312,23 @@ def main() -> None:
             labelled[split].append(row)
             continue
         if OFFER.search(text) or INTRO.search(text):
-            review.append(row)
+            if "_sent_" in f.name and not JOBS.search(text):
+                labelled[split].append(row)
+            else:
+                review.append(row)
             continue
         keep[split].append(row)
 
     for split, out, n in (("train", args.out_train, args.train_n), ("dev", args.out_dev, args.dev_n)):
         rows = sorted(keep[split], key=lambda r: stable(r["id"]))[:n] + labelled[split]
+        seen: set[str] = set()
+        unique = []
+        for r in rows:
+            key = r["text"][:60].lower()
+            if key not in seen:
+                seen.add(key)
+                unique.append(r)
+        rows = unique
         rows.sort(key=lambda r: r["id"])
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(split, len(keep[split]), "eligible,", len(rows), "written to", out)
