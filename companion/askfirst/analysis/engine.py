@@ -50,6 +50,7 @@ class _Read:
     asks: list[tuple[str, int, int]] = field(default_factory=list)
     questions: int = 0
     questions_about_them: int = 0
+    curious: list[tuple[int, int]] = field(default_factory=list)  # where the questions about them are
     references: list[tuple[int, int]] = field(default_factory=list)
     relationship: list[tuple[int, int]] = field(default_factory=list)
     flattery: list[tuple[int, int]] = field(default_factory=list)
@@ -79,9 +80,8 @@ class _Case:
     replying: bool  # they wrote last: the draft answers them
     raw: float  # pitch points
     parts: dict[str, float]  # what each cue family added
-    grams: dict[str, list[int]]  # the draft's n-gram features and the words they cover
     values: dict[str, float]  # every feature the learned model reads
-    probability: float  # the learned model's: how likely this draft is a pitch
+    logit: float  # the learned model's log-odds that this draft is a pitch
     model: learned.PitchModel
     pitches: bool
     pitch_heavy: bool
@@ -135,7 +135,7 @@ def analyze(
         headline = "Fine to send, but look at the warnings below first."
     return Result(
         verdict=verdict,
-        score=case.model.score(case.values, kind),
+        score=case.model.score(case.logit, kind),
         headline=headline,
         findings=tuple(findings),
         metrics=metrics,
@@ -157,14 +157,14 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
         and (timing.last_sent_at is None or timing.last_received_at > timing.last_sent_at)
     )
     raw, parts = _pitch_points(read, words, first_message)
-    grams = learned.ngrams(read.draft.words)
-    values = learned.feature_values(grams, parts, kind)
-    p = model.probability(values)
+    values = learned.feature_values(learned.ngrams(_model_words(read)[0]), parts, kind)
+    z = model.logit(values)
+    p = model.probability_of(z)
     pitches = p >= model.pitches_at
     # An answer to them may talk business they asked about; only a blatant pitch is one.
     pitch_heavy = p >= (model.pitch_heavy_at if not replying else max(model.pitch_heavy_at, REPLY_PITCH_AT))
     return _Case(read, kind, timing, recipient, questions_about(recipient), words, direct, first_message,
-                 replying, raw, parts, grams, values, p, model, pitches, pitch_heavy)
+                 replying, raw, parts, values, z, model, pitches, pitch_heavy)
 
 
 # A reply to their message is a pitch only when the model is this sure.
@@ -180,7 +180,21 @@ def features(text: str, kind: str = "message") -> dict[str, float] | None:
     read = _read(draft)
     direct = kind in DIRECT_KINDS
     _, parts = _pitch_points(read, len(draft.words), direct)
-    return learned.feature_values(learned.ngrams(draft.words), parts, kind)
+    return learned.feature_values(learned.ngrams(_model_words(read)[0]), parts, kind)
+
+
+def _model_words(read: _Read) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words the model reads, with their spans. A question about the reader counts once,
+    as interest (its cue), whatever its words: so asking about them never raises the score."""
+    draft = read.draft
+    if not read.curious:
+        return draft.words, draft.word_spans
+    words, spans = [], []
+    for w, span in zip(draft.words, draft.word_spans):
+        if not any(s <= span[0] < e for s, e in read.curious):
+            words.append(w)
+            spans.append(span)
+    return words, spans
 
 
 # --- the rules, in SPEC §2's order -----------------------------------------------------
@@ -268,12 +282,12 @@ def _learned_finding(case: _Case) -> Finding:
     model = case.model
     draft = case.read.draft
     cue_spans = dict(case.read.hits)
-    spans = _spans(case.read, learned.phrases(draft.folded, draft.word_spans, case.grams, model.contributions(case.values), cue_spans))
+    spans = _spans(case.read, learned.phrases(draft.folded, *_model_words(case.read), model.contributions(case.values), cue_spans))
     quotes = quote_list([s.quote for s in spans])
     said = f": {quotes}" if quotes else ""
     return Finding(
         "pitch.learned", "warn" if case.pitch_heavy else "info",
-        f"This reads like a sales pitch ({model.score(case.values, case.kind)}/100){said}.",
+        f"This reads like a sales pitch ({model.score(case.logit, case.kind)}/100){said}.",
         f"Cut the lines about your offer and start with them instead: “{case.questions[0]}”",
         spans,
     )
@@ -286,7 +300,9 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
         return [], None
     what = _what_is_asked(read)
     interest = read.questions_about_them > 0 or bool(read.references)
-    if interest or case.replying:
+    labels = {label for label, _, _ in read.asks}
+    working_note = case.words > lx.ASK_FIRST_MAX_WORDS or (labels <= lx.ROUTINE_ASKS and bool(read.relationship))
+    if interest or case.replying or working_note:
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",
             "Keep the ask small and easy to decline, and after your question about them.",
@@ -358,6 +374,7 @@ def _read(draft: Draft) -> _Read:
             is_request = bool(sentence_asks) or bool(_PAIN.search(said)) or bool(_CTA.search(said))
             if not is_request and curious and not lx.PHATIC_QUESTION.search(sentence.text):
                 read.questions_about_them += 1
+                read.curious.append((sentence.start, sentence.end))
     return read
 
 

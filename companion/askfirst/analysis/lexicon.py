@@ -720,5 +720,9 @@ LANGUAGE_NAMES = {
 }
 
 # Thresholds, explained once.
+# A request in a long message, or a routine one ("please send…", "could we meet…") said with
+# thanks, is a working note between people who already work together, not a cold ask.
+ASK_FIRST_MAX_WORDS = 60
+ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
 LONG_FIRST_MESSAGE_WORDS = 120  # "a first message over ~120 words is a speech"
 HARD_TO_READ_FLESCH = 35.0  # below this, most readers skim

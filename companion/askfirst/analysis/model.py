@@ -24,6 +24,7 @@ MODEL_FILE = Path(__file__).with_name("pitch_model.json")
 FORMAT = 1
 
 _DIGIT = re.compile(r"\d")
+_HAS_DIGIT = _DIGIT.search
 
 Span = tuple[int, int]
 
@@ -33,23 +34,30 @@ def token(word: str) -> str:
     return _DIGIT.sub("0", word)
 
 
-def ngrams(words: Sequence[str]) -> dict[str, list[int]]:
-    """Word and word-pair features of a draft, each with the index of the words it covers.
+def ngrams(words: Sequence[str]) -> list[str]:
+    """Word and word-pair features of a draft, in order (repeats included).
 
-    Presence, not counts: repeating a phrase does not make a draft more of a pitch.
+    The model reads presence, not counts: repeating a phrase does not make a draft more
+    of a pitch.
     """
-    toks = [token(w) for w in words]
+    toks = [_DIGIT.sub("0", w) if _HAS_DIGIT(w) else w for w in words]
+    return ["w:" + t for t in toks] + [f"b:{a} {b}" for a, b in zip(toks, toks[1:])]
+
+
+def _positions(words: Sequence[str]) -> dict[str, list[int]]:
+    """Each n-gram feature with the indexes of the words it covers."""
     out: dict[str, list[int]] = {}
-    for i, t in enumerate(toks):
-        out.setdefault("w:" + t, []).append(i)
-        if i:
-            key = "b:" + toks[i - 1] + " " + t
-            found = out.setdefault(key, [])
-            found.extend((i - 1, i))
+    grams = ngrams(words)
+    n = len(words)
+    for i, g in enumerate(grams):
+        if i < n:
+            out.setdefault(g, []).append(i)
+        else:
+            out.setdefault(g, []).extend((i - n, i - n + 1))
     return out
 
 
-def feature_values(grams: Mapping[str, list[int]], cues: Mapping[str, float], kind: str) -> dict[str, float]:
+def feature_values(grams: Iterable[str], cues: Mapping[str, float], kind: str) -> dict[str, float]:
     """Every feature of a draft with its value: n-grams are 1, cues carry their rule points."""
     values = dict.fromkeys(grams, 1.0)
     for name, points in cues.items():
@@ -71,17 +79,19 @@ class PitchModel:
         return self.bias + sum(w.get(f, 0.0) * v for f, v in values.items())
 
     def probability(self, values: Mapping[str, float]) -> float:
-        z = self.logit(values)
+        return self.probability_of(self.logit(values))
+
+    def probability_of(self, z: float) -> float:
         return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
-    def score(self, values: Mapping[str, float], kind: str) -> int:
-        """0–100: how far the evidence moved the logit above an empty draft's.
+    def score(self, z: float, kind: str) -> int:
+        """0–100 from the logit `z`: how far the evidence moved it above an empty draft's.
 
         Monotone in the logit; 0 for a draft with nothing pitchy, 50 exactly at the
         pitch_heavy threshold, and it approaches 100 without reaching it.
         """
-        base = self.logit({"kind:" + kind: 1.0})
-        d = self.logit(values) - base
+        base = self.bias + self.weights.get("kind:" + kind, 0.0)
+        d = z - base
         if d <= 0:
             return 0
         half = max(0.1, math.log(self.pitch_heavy_at / (1 - self.pitch_heavy_at)) - base)
@@ -124,8 +134,8 @@ def load() -> PitchModel:
 
 def phrases(
     text: str,
+    words: Sequence[str],
     word_spans: Sequence[Span],
-    grams: Mapping[str, list[int]],
     contributions: Mapping[str, float],
     cue_spans: Mapping[str, Iterable[Span]],
     limit: int = 3,
@@ -139,7 +149,7 @@ def phrases(
     """
     n = len(word_spans)
     push = [0.0] * n
-    for f, idx in grams.items():
+    for f, idx in _positions(words).items():
         c = contributions.get(f)
         if c:
             for i in idx:
