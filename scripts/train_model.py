@@ -164,13 +164,13 @@ def out_of_fold(rows: Sequence[dict[str, Any]], folds: int = FOLDS, groups: Sequ
 
 
 def choose_thresholds(rows: Sequence[dict[str, Any]]) -> tuple[float, float]:
-    """pitch_heavy_at: the lowest of 0.50, 0.55, … that keeps genuine notes' false alarms
+    """pitch_heavy_at: the lowest of 0.30, 0.35, … that keeps genuine notes' false alarms
     (out of fold) at most GENUINE_FALSE_ALARMS; pitches_at a little lower (a connection note
     that merely leans toward a pitch is already too much)."""
     probs = out_of_fold(rows, groups=threshold_groups(rows))
     genuine = [p for p, r in zip(probs, rows) if r["y"] == 0 and _is_genuine(r)]
     heavy = 0.95
-    for step in range(10, 20):
+    for step in range(6, 20):
         t = step / 20
         if not genuine or sum(p >= t for p in genuine) / len(genuine) <= GENUINE_FALSE_ALARMS:
             heavy = t

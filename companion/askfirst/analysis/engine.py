@@ -161,14 +161,16 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
     z = model.logit(values)
     p = model.probability_of(z)
     pitches = p >= model.pitches_at
-    # An answer to them may talk business they asked about; only a blatant pitch is one.
-    pitch_heavy = p >= (model.pitch_heavy_at if not replying else max(model.pitch_heavy_at, REPLY_PITCH_AT))
+    # An answer may talk business they asked about, and a public post may announce your own
+    # news to whoever follows you: for those, only a blatant pitch is one.
+    sure = replying or not direct
+    pitch_heavy = p >= (max(model.pitch_heavy_at, SURE_PITCH_AT) if sure else model.pitch_heavy_at)
     return _Case(read, kind, timing, recipient, questions_about(recipient), words, direct, first_message,
                  replying, raw, parts, values, z, model, pitches, pitch_heavy)
 
 
-# A reply to their message is a pitch only when the model is this sure.
-REPLY_PITCH_AT = 0.9
+# How sure the model must be to call a reply or a public post a pitch.
+SURE_PITCH_AT = 0.9
 
 
 def features(text: str, kind: str = "message") -> dict[str, float] | None:

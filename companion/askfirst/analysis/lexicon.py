@@ -525,7 +525,10 @@ OFFER_OF_HELP = re.compile(
     r"\bif you(?:'d| would)? (?:ever )?(?:like|want|need)\b|\bwould you like (?:me|us|an? (?:intro|copy|link))|"
     r"\bwant me to\b|\bi can (?:intro|introduce|send|share|connect you|put you)|"
     r"\bfeel free to (?:reach out|ping|ask|grab|book|call)|\bno need to (?:reply|respond)\b|"
-    r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b",
+    r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b|"
+    # "Call me if you have any questions": help offered with the work just sent.
+    r"\bif you have (?:any )?(?:further |more |other |additional )?(?:questions|comments|concerns|problems)\b|"
+    r"\bif (?:you need|there(?:'s| is)) anything (?:else)?\b",
     re.IGNORECASE,
 )
 
