@@ -36,6 +36,9 @@ from askfirst.analysis.engine import features  # noqa: E402
 SEED = 20261201
 C = 0.5  # inverse L2 strength: a small corpus needs weights that stay small
 MIN_DF = 2  # an n-gram seen in one draft only says nothing general
+MIN_SOURCES = 1  # source families an n-gram must appear in
+MIN_WEIGHT = 0.02  # smaller weights are left out of the file: they move no verdict, and the file loads faster
+CUE_SCALE = 1.0  # the cues' rule points are multiplied by this while fitting: L2 then finds them cheaper than n-grams
 GENUINE_FALSE_ALARMS = 0.02  # the pitch threshold keeps out-of-fold genuine notes flagged below this
 FOLDS = 5
 RESERVED = ("spamassassin", "smsspamcollection", "sms spam collection", "sms_spam")
@@ -114,10 +117,16 @@ def fit(rows: Sequence[dict[str, Any]], thresholds: tuple[float, float] | None =
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     df = Counter(f for r in rows for f in r["values"] if f.startswith(("w:", "b:")))
-    keep = {f for f, n in df.items() if n >= MIN_DF}
+    sources: dict[str, set[str]] = {}
+    for r in rows:
+        for f in r["values"]:
+            if df[f] >= MIN_DF:
+                sources.setdefault(f, set()).add(r["group"])
+    keep = {f for f, g in sources.items() if len(g) >= MIN_SOURCES}
 
     def kept(values: dict[str, float]) -> dict[str, float]:
-        return {f: v for f, v in values.items() if f in keep or not f.startswith(("w:", "b:"))}
+        return {f: (v * CUE_SCALE if f.startswith("cue:") else v) for f, v in values.items()
+                if f in keep or not f.startswith(("w:", "b:"))}
 
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform([kept(r["values"]) for r in rows])
@@ -127,8 +136,8 @@ def fit(rows: Sequence[dict[str, Any]], thresholds: tuple[float, float] | None =
     clf.fit(X, y)
     weights = {}
     for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]):
-        w = round(float(w), 4)
-        if abs(w) >= 0.001:
+        w = round(float(w) * (CUE_SCALE if name.startswith("cue:") else 1.0), 4)
+        if abs(w) >= MIN_WEIGHT:
             weights[str(name)] = w
     bias = round(float(clf.intercept_[0]), 4)
     if thresholds is None:
@@ -189,7 +198,7 @@ def meta(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "trained_on": {"team_drafts": sum(r["group"].startswith("team:") for r in rows),
                        "real_messages": sum(r["group"].startswith("real:") for r in rows),
                        "pitches": sum(r["y"] for r in rows)},
-        "seed": SEED, "C": C, "min_df": MIN_DF,
+        "seed": SEED, "C": C, "min_df": MIN_DF, "min_sources": MIN_SOURCES, "cue_scale": CUE_SCALE,
         "how": "scripts/train_model.py",
     }
 

@@ -726,6 +726,17 @@ LANGUAGE_NAMES = {
 # A request in a long message, or a routine one ("please send…", "could we meet…") said with
 # thanks, is a working note between people who already work together, not a cold ask.
 ASK_FIRST_MAX_WORDS = 60
+# Shared history ("per our conversation", "attached is the draft"): the two already work
+# together, so a request that follows is part of that work, not a cold ask.
+ONGOING = re.compile(
+    r"\b(?:as|like) (?:per |we )?(?:discussed|mentioned|agreed|promised|requested|you (?:asked|requested|suggested))\b|"
+    r"\bper (?:our|your|my) (?:phone |recent |earlier )?(?:conversation|call|discussion|meeting|request|email|note|chat)\b|"
+    r"\b(?:attached|enclosed) (?:is|are|please find)\b|\bplease find (?:attached|enclosed)\b|\bi am enclosing\b|"
+    r"\bhere (?:is|are) the (?:draft|file|files|list|document|documents|numbers|notes|agenda|schedule|report)\b|"
+    r"\b(?:following|after) (?:our|this morning's|yesterday's|today's|last week's) (?:meeting|call|conversation|discussion)\b|"
+    r"\b(?:you called|your (?:call|email|message|note) (?:of|from|earlier|yesterday|today))\b",
+    re.IGNORECASE,
+)
 ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
 LONG_FIRST_MESSAGE_WORDS = 120  # "a first message over ~120 words is a speech"
 HARD_TO_READ_FLESCH = 35.0  # below this, most readers skim

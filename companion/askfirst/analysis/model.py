@@ -120,7 +120,7 @@ def from_json(text: str) -> PitchModel:
         raise ValueError(f"pitch model format {data.get('format')!r}, expected {FORMAT}")
     return PitchModel(
         bias=float(data["bias"]),
-        weights={str(k): float(v) for k, v in data["weights"].items()},
+        weights=data["weights"],
         pitch_heavy_at=float(data["pitch_heavy_at"]),
         pitches_at=float(data["pitches_at"]),
     )
