@@ -197,6 +197,7 @@ CREDENTIALS = Cue(
         r"as seen (?:in|on)|forbes|inc\.? 5000|fortune 500|ivy league|top \d+%|top-rated|"
         r"internationally recogni[sz]ed|renowned)\b",
         r"\b(?:doing this|in this (?:business|industry|game)|in the business) (?:for )?\d+\+? (?:years|yrs)\b",
+        r"\b\d+\+? (?:years|yrs) of (?:[\w-]+ ){1,3}?(?:experience|expertise)\b",
         r"\b\d[\d,]*\+ (?:[\w-]+ )?(?:audiences|clients|companies|customers|students|founders|brands|businesses|homes|"
         r"deals|events|projects|teams|agencies|practices|creators|leaders|people|hires|placements|reviews)\b",
         r"\b(?:results[- ]driven|detail[- ]oriented|self[- ]starter|highly motivated|go-getter|"
@@ -338,6 +339,23 @@ SENDER_OFFER = Cue(
         r"\b(?:offering|we offer|i offer|offers?) (?:a |an )?(?:free|complimentary|no-cost)\b",
         r"\b(?:a|an) (?:free|complimentary|no-cost) (?:[\w-]+ ){0,2}?(?:review|audit|assessment|"
         r"consultation|session|analysis|trial|quote|estimate|check-?up|valuation)\b",
+        # Events and newsletters sent to a list: the sender's programme is the offer.
+        r"\b(?:is|are|am) (?:pleased|proud|excited|delighted|happy) to (?:announce|invite you|present|offer|"
+        r"send you|introduce)\b|\bjoin (?:us|me) at (?:our|the|an?) (?:[\w-]+ ){0,3}?(?:seminar|webinar|"
+        r"conference|workshop|course|summit|luncheon|breakfast|forum|event)\b",
+        r"\b(?:register|registration|reservations?|sign[- ]up) (?:now|today|is open|deadline|early)\b|"
+        r"\bearly[- ]bird\b|\b(?:upcoming|next) (?:[\w-]+ ){0,2}?(?:seminar|webinar|conference|workshop|"
+        r"course|training event|summit)s?\b",
+        r"\b(?:inaugural|latest|new|first) (?:issue|edition) of\b|\b(?:our|the) (?:latest|new|monthly|weekly|"
+        r"quarterly|fall|spring|winter|summer) (?:\d{4} )?(?:newsletter|e-newsletter|bulletin)\b",
+        r"\bsponsorship (?:opportunit(?:y|ies)|packages?)\b|\bare you interested in (?:investing|attending|"
+        r"joining|sponsoring|partnering|learning more)\b",
+        # Job seekers selling themselves.
+        r"\b(?:forwarding|attaching|enclosing|attached is|enclosed is|here is) my (?:resume|résumé|cv)\b|"
+        r"\bi (?:am|'m) (?:seeking|looking for|interested in) (?:a |an )?(?:new |senior )?(?:position|role|"
+        r"board (?:position|seat)|opportunity|employment)\b",
+        r"\bwe(?:'re| are) (?:actively )?(?:engaged|working) with (?:[\w-]+ ){0,4}?(?:executives|companies|"
+        r"firms|clients|leaders|utilities|banks)\b",
     ),
 )
 
