@@ -303,7 +303,8 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     what = _what_is_asked(read)
     interest = read.questions_about_them > 0 or bool(read.references)
     labels = {label for label, _, _ in read.asks}
-    working_note = (case.words > lx.ASK_FIRST_MAX_WORDS or (labels <= lx.ROUTINE_ASKS and bool(read.relationship))
+    routine = labels <= lx.ROUTINE_ASKS
+    working_note = (case.words > lx.ASK_FIRST_MAX_WORDS or (routine and bool(read.relationship))
                     or bool(lx.ONGOING.search(read.draft.folded)))
     if interest or case.replying or working_note:
         return [Finding(

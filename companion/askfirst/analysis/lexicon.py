@@ -519,6 +519,17 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"contribut(?:e|ion) to (?:our|my))\b"),
     ("mentorship", r"\b(?:career advice|your advice on|some advice on|(?:pick|borrow) your brain)\b"),
     ("mentorship", r"\b(?:be my mentor|mentor me|your mentorship|some (?:advice|guidance) on (?:my|how i))\b"),
+    # Cold asks in plain words: to talk, to meet, for work, for a slot on their show or blog.
+    ("a call", r"\b(?:would (?:very much )?(?:like|love)|i'd (?:like|love)|hoping|like) to (?:speak|talk|chat|meet) "
+     r"(?:with|to) you\b|\bspare (?:a|one) (?:minute|moment|sec)\b"),
+    ("a meeting", r"\b(?:why don'?t we|we should|love to|like to|let'?s) get together\b"),
+    ("a job", r"\b(?:in search of|(?:currently |actively )?(?:seeking|looking for)) (?:a |an |new |any )?(?:summer |paid |"
+     r"unpaid |new )?(?:internship|opportunities|position|role|job|rotation)s?\b|\bwork as an? intern\b|"
+     r"\btake me (?:in|on) (?:in )?your\b|\bsend you my (?:resume|cv|résumé)\b"),
+    ("a guest spot", r"\b(?:as a guest on|a guest on (?:my|our)|contribute to your (?:blog|site|publication|"
+     r"newsletter)|(?:write|submit) a guest post)\b"),
+    ("a partnership", r"\bexplore (?:a |an )?(?:partnership|collaboration)\b"),
+    ("a favour", r"\blet me know if you can (?:take|help|do)\b|\binterested in reviewing\b"),
     ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
      r"spare|give me|send me (?:a|some) (?:leads|referrals|clients)))\b"),
 )
