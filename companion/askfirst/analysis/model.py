@@ -15,9 +15,12 @@ import json
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("pitch_model.json")
@@ -44,19 +47,6 @@ def ngrams(words: Sequence[str]) -> list[str]:
     return ["w:" + t for t in toks] + [f"b:{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
-def _positions(words: Sequence[str]) -> dict[str, list[int]]:
-    """Each n-gram feature with the indexes of the words it covers."""
-    out: dict[str, list[int]] = {}
-    grams = ngrams(words)
-    n = len(words)
-    for i, g in enumerate(grams):
-        if i < n:
-            out.setdefault(g, []).append(i)
-        else:
-            out.setdefault(g, []).extend((i - n, i - n + 1))
-    return out
-
-
 def feature_values(grams: Iterable[str], cues: Mapping[str, float], kind: str) -> dict[str, float]:
     """Every feature of a draft with its value: n-grams are 1, cues carry their rule points."""
     values = dict.fromkeys(grams, 1.0)
@@ -76,7 +66,7 @@ class PitchModel:
 
     def logit(self, values: Mapping[str, float]) -> float:
         w = self.weights
-        return self.bias + sum(w.get(f, 0.0) * v for f, v in values.items())
+        return self.bias + sum(map(mul, map(w.get, values.keys(), repeat(0.0)), values.values()))
 
     def probability(self, values: Mapping[str, float]) -> float:
         return self.probability_of(self.logit(values))
@@ -149,11 +139,18 @@ def phrases(
     """
     n = len(word_spans)
     push = [0.0] * n
-    for f, idx in _positions(words).items():
-        c = contributions.get(f)
+    grams = ngrams(words)  # n words, then n - 1 pairs: pair k covers words k and k + 1
+    counts = Counter(grams)
+    get = contributions.get
+    for k, g in enumerate(grams):
+        c = get(g)
         if c:
-            for i in idx:
-                push[i] += c / len(idx)
+            if k < n:
+                push[k] += c / counts[g]
+            else:
+                share = c / counts[g] / 2
+                push[k - n] += share
+                push[k - n + 1] += share
     ends = [e for _, e in word_spans]
     for name, spans in cue_spans.items():
         c = contributions.get("cue:" + name, 0.0)
@@ -165,6 +162,8 @@ def phrases(
                 i += 1
         for i in covered:
             push[i] += c / len(covered)
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+    sentence = [bisect_right(breaks, s) for s, _ in word_spans]
     runs: list[tuple[float, int, int]] = []
     i = 0
     while i < n:
@@ -172,7 +171,7 @@ def phrases(
             i += 1
             continue
         j = i + 1
-        while j < n and push[j] > 0 and not _SENTENCE_BREAK.search(text, word_spans[j - 1][1], word_spans[j][0]):
+        while j < n and push[j] > 0 and sentence[j] == sentence[i]:
             j += 1
         runs.append(_strongest(push, i, j, longest))
         i = j
