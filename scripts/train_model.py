@@ -38,6 +38,7 @@ C = 0.5  # inverse L2 strength: a small corpus needs weights that stay small
 MIN_DF = 2  # an n-gram seen in one draft only says nothing general
 MIN_SOURCES = 1  # source families an n-gram must appear in
 MIN_WEIGHT = 0.02  # smaller weights are left out of the file: they move no verdict, and the file loads faster
+REAL_WEIGHT = 3.0  # how much a real message counts against a team-written draft while fitting
 CUE_SCALE = 1.0  # the cues' rule points are multiplied by this while fitting: L2 then finds them cheaper than n-grams
 GENUINE_FALSE_ALARMS = 0.02  # the pitch threshold keeps out-of-fold genuine notes flagged below this
 FOLDS = 5
@@ -133,7 +134,8 @@ def fit(rows: Sequence[dict[str, Any]], thresholds: tuple[float, float] | None =
     y = np.array([r["y"] for r in rows])
     clf = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=5000, tol=1e-8,
                              random_state=SEED)
-    clf.fit(X, y)
+    weight = np.array([REAL_WEIGHT if r["group"].startswith("real:") else 1.0 for r in rows])
+    clf.fit(X, y, sample_weight=weight)
     weights = {}
     for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]):
         w = round(float(w) * (CUE_SCALE if name.startswith("cue:") else 1.0), 4)
@@ -198,7 +200,7 @@ def meta(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "trained_on": {"team_drafts": sum(r["group"].startswith("team:") for r in rows),
                        "real_messages": sum(r["group"].startswith("real:") for r in rows),
                        "pitches": sum(r["y"] for r in rows)},
-        "seed": SEED, "C": C, "min_df": MIN_DF, "min_sources": MIN_SOURCES, "cue_scale": CUE_SCALE,
+        "seed": SEED, "C": C, "min_df": MIN_DF, "min_sources": MIN_SOURCES, "cue_scale": CUE_SCALE, "real_weight": REAL_WEIGHT,
         "how": "scripts/train_model.py",
     }
 
