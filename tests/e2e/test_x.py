@@ -143,7 +143,6 @@ def test_send_from_the_drawer_and_a_post_is_no_message(paired, page: Page):
     before = len(paired.api("GET", "/contacts")[1]["contacts"])
     type_draft(page, '[data-testid="tweetTextarea_0"]', "Shipping our v2 today. How do you all run on-call?")
     expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", re.compile(r"\w+"))
-    page.wait_for_timeout(300)
     assert len(paired.api("GET", "/contacts")[1]["contacts"]) == before
 
 
