@@ -51,12 +51,12 @@ def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: s
         with open(ics_file, "wb") as f:  # bytes: the CRLF line ends must reach the file as they are
             f.write(data)
         click.echo(f"Wrote {len(found)} follow-up{'s' if len(found) != 1 else ''} to {ics_file}.", err=True)
-    body = store.today_json(when, tz)  # the API's answer, kept until something changes
     if as_json:
+        body = store.today_json(when, tz)  # the API's answer, kept until something changes
         sys.stdout.buffer.write(body + b"\n")
         sys.stdout.buffer.flush()
         return
-    click.echo(render_today(json.loads(body), when))
+    click.echo(store.today_text(when, tz, lambda body: render_today(json.loads(body), when)))
 
 
 @cache  # thousands of follow-ups share a few dozen due dates
