@@ -10,7 +10,6 @@ from functools import cache
 import click
 
 from .. import paths
-from ..profiles import ProfileError, normalise, parse_key
 from ..store import EraseIncomplete, Store
 
 data_dir_option = click.option(
@@ -106,6 +105,8 @@ def export(data_dir: str | None) -> None:
 @data_dir_option
 def forget(profile: str, data_dir: str | None) -> None:
     """Delete one contact (PROFILE_URL or key such as linkedin:jane-doe) and its events."""
+    from ..profiles import ProfileError, normalise, parse_key  # here: `askfirst today` parses no URL
+
     try:
         key = (parse_key(profile) if "://" not in profile and ":" in profile else normalise(profile)).key
     except ProfileError as e:
