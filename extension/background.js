@@ -2,14 +2,17 @@
 // that talks to the companion. Content scripts and the extension's pages send it
 // messages; it answers with `{ok, ...}` replies (see lib/companion.js).
 
-import { Companion } from "./lib/companion.js";
+import { Companion, DEFAULT_PORT } from "./lib/companion.js";
 import { addDays, localDate } from "./lib/dates.js";
 
 const api = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
 const companion = new Companion(api.storage.local, (...args) => fetch(...args));
 
 const REFRESH_ALARM = "askfirst-refresh";
-const REFRESH_MINUTES = 5;
+// Imports happen outside the browser (`askfirst import`): a cheap poll (the companion
+// keeps /followups encoded until its data changes) keeps the badge within half a minute.
+// Sends, done and snooze refresh it at once.
+const REFRESH_MINUTES = 0.5;
 const OUTBOX_LIMIT = 500;
 const ALL_SITES = { linkedin: true, x: true, messenger: true };
 
@@ -46,12 +49,19 @@ const handlers = {
     const { port, token } = await companion.settings();
     const health = await companion.health();
     const out = { ok: true, port, reachable: health.ok, hasToken: Boolean(token), version: null, paired: false };
-    if (!health.ok) return out;
+    // The HTTP status tells "not running" (none) from "running, refuses this browser" (403).
+    out.httpStatus = health.status || null;
+    out.error = health.error || null;
+    if (!health.ok) {
+      if (token && health.offline) out.pairedPort = await findPairedPort(port, token);
+      return out;
+    }
     out.version = health.data.version;
     if (token) {
       const probe = await companion.getSettings();
       out.paired = probe.ok;
       if (probe.ok) await cacheSettings(probe.data);
+      else [out.httpStatus, out.error] = [probe.status || 401, probe.error || { code: "unauthorized", message: probe.message }];
     }
     return out;
   },
@@ -59,6 +69,7 @@ const handlers = {
   async pair({ code, port }) {
     const reply = await companion.pair(code, port);
     if (reply.ok) {
+      await api.storage.local.set({ pairedPort: (await companion.settings()).port });
       const settings = await companion.getSettings();
       if (settings.ok) await cacheSettings(settings.data);
       flushOutbox();
@@ -105,6 +116,18 @@ const handlers = {
     return reply;
   },
 };
+
+// Nothing answers where we look, yet we hold a token: the companion may run on the port we
+// paired with, or the default one. Two loopback probes, each refused at once when closed.
+async function findPairedPort(port, token) {
+  const { pairedPort } = await api.storage.local.get("pairedPort");
+  for (const p of new Set([Number(pairedPort) || DEFAULT_PORT, DEFAULT_PORT])) {
+    if (p === port) continue;
+    const elsewhere = new Companion({ get: async () => ({ port: p, token }), set: async () => {} }, (...a) => fetch(...a));
+    if ((await elsewhere.getSettings()).ok) return p;
+  }
+  return null;
+}
 
 async function cacheSettings(settings) {
   if (settings && settings.sites) await api.storage.local.set({ sites: settings.sites });
