@@ -11,6 +11,30 @@ export function serveCommand(port) {
 }
 
 /**
+ * The facts behind the diagnosis: `{state, port, version, foundPort?, refusal?, message?}`.
+ * A background that diagnoses itself sends them as `status.diagnosis`; otherwise they
+ * come from the status fields and the HTTP status of its checks.
+ */
+function facts(status) {
+  if (status.diagnosis && status.diagnosis.state) return { port: status.port, ...status.diagnosis };
+  const base = { port: status.port || DEFAULT_PORT, version: status.version || null };
+  const code = status.error && status.error.code;
+  if (status.paired) return { ...base, state: "paired" };
+  if (status.pairedPort && status.pairedPort !== base.port) return { ...base, state: "port_changed", foundPort: status.pairedPort };
+  if (status.reachable || code === "forbidden_origin" || status.httpStatus === 401) {
+    const refusal = code === "forbidden_origin" ? "other_browser" : status.hasToken ? "token" : "no_token";
+    return { ...base, state: "not_paired", refusal };
+  }
+  if (status.httpStatus) return { ...base, state: "not_companion" };
+  return { ...base, state: "not_running" };
+}
+
+const WHY_NOT_PAIRED = {
+  other_browser: (port) => `The companion on port ${port} is running, but it is paired with another browser or profile.`,
+  token: (port) => `The companion on port ${port} is running, but no longer accepts this browser's pairing (it was paired again, or its data was reset).`,
+};
+
+/**
  * @param {object} status  the background's reply to `status` (or an `{ok: false}` failure)
  * @returns {{state: string, tone: "ok"|"warn"|"error", title: string, detail: string,
  *            command?: string, usePort?: number}}
@@ -24,61 +48,51 @@ export function diagnose(status) {
       detail: (status && status.error && status.error.message) || "Its background worker did not answer. Reload the extension.",
     };
   }
-  // A newer background may word it itself; it knows more than we can infer.
-  if (status.diagnosis && status.diagnosis.state) return status.diagnosis;
-
-  const port = status.port || DEFAULT_PORT;
-  const code = status.error && status.error.code;
-  if (status.paired) {
-    return {
-      state: "paired",
-      tone: "ok",
-      title: "Paired",
-      detail: `Paired with the companion${status.version ? ` ${status.version}` : ""} on port ${port}.`,
-    };
+  const f = facts(status);
+  const port = f.port || DEFAULT_PORT;
+  // The background's sentence, when it has one, so the panel on a site says the same.
+  const said = (fallback) => f.message || fallback;
+  switch (f.state) {
+    case "paired":
+      return {
+        state: "paired",
+        tone: "ok",
+        title: "Paired",
+        detail: `Paired with the companion${f.version ? ` ${f.version}` : ""} on port ${port}.`,
+      };
+    case "port_changed":
+      return {
+        state: "port_changed",
+        tone: "warn",
+        title: "Paired, but the port changed",
+        detail: said(`Nothing answers on port ${port}, but the companion this browser is paired with answers on port ${f.foundPort}.`),
+        usePort: f.foundPort,
+      };
+    case "not_paired":
+      return {
+        state: "not_paired",
+        tone: "warn",
+        title: "Running, not paired with this browser",
+        detail: `${said((WHY_NOT_PAIRED[f.refusal] || ((p) => `The companion on port ${p} is running, but this browser is not paired with it yet.`))(port))} Run this, then type the code into Pairing code in the options and press Pair:`,
+        command: "askfirst pair",
+      };
+    case "not_companion":
+      return {
+        state: "not_companion",
+        tone: "error",
+        title: `Something else answers on port ${port}`,
+        detail: `${said(`Another program answers on port ${port}: it is not the Ask First companion.`)} Enter the port that askfirst serve printed, or start the companion:`,
+        command: serveCommand(port),
+      };
+    default:
+      return {
+        state: "not_running",
+        tone: "error",
+        title: "Companion not running",
+        detail: `${said(`Nothing answers on port ${port}.`)} Start it in a terminal (if it runs on another port, enter that port in the options):`,
+        command: serveCommand(port),
+      };
   }
-  if (status.pairedPort && status.pairedPort !== port) {
-    return {
-      state: "port_changed",
-      tone: "warn",
-      title: "Paired, but the port changed",
-      detail: `This browser is paired with the companion on port ${status.pairedPort}, but Ask First is looking on port ${port}, where nothing answers.`,
-      usePort: status.pairedPort,
-    };
-  }
-  if (status.reachable || code === "forbidden_origin" || status.httpStatus === 401) {
-    const why =
-      code === "forbidden_origin"
-        ? `The companion on port ${port} is running, but it is paired with another browser or profile.`
-        : status.hasToken
-          ? `The companion on port ${port} is running, but no longer accepts this browser's pairing (it was paired again, or its data was reset).`
-          : `The companion on port ${port} is running, but this browser is not paired with it yet.`;
-    return {
-      state: "not_paired",
-      tone: "warn",
-      title: "Running, not paired with this browser",
-      detail: `${why} Run this, then type the code into Pairing code in the options and press Pair:`,
-      command: "askfirst pair",
-    };
-  }
-  if (status.httpStatus) {
-    return {
-      state: "not_askfirst",
-      tone: "error",
-      title: `Something else answers on port ${port}`,
-      detail: `It is not the Ask First companion (HTTP ${status.httpStatus}). Enter the port that ${"`askfirst serve`"} printed, or start the companion:`,
-      command: serveCommand(port),
-    };
-  }
-  return {
-    state: "not_running",
-    tone: "error",
-    title: "Companion not running",
-    detail: status.hasToken
-      ? `Nothing answers on port ${port}. Start it in a terminal (if it runs on another port now, enter that port in the options):`
-      : `Nothing answers on port ${port}. Start it in a terminal:`,
-    command: serveCommand(port),
-  };
 }
 
 /**

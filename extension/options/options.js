@@ -26,9 +26,15 @@ function sitesChosen() {
   return Object.fromEntries(SITES.map((site) => [site, $(`site-${site}`).checked]));
 }
 
-async function loadSites() {
-  const { sites } = await api.storage.local.get("sites").catch(() => ({}));
+async function loadSaved() {
+  const { sites, port } = await api.storage.local.get(["sites", "port"]).catch(() => ({}));
   for (const site of SITES) $(`site-${site}`).checked = !sites || sites[site] !== false;
+  showPort(port);
+}
+
+/** Show the saved port, unless the user is already at the field (a test typing fast, too). */
+function showPort(port) {
+  if (port && !portEdited && document.activeElement !== $("port")) $("port").value = port;
 }
 
 async function saveSites() {
@@ -80,7 +86,7 @@ async function check() {
   const mine = ++checks;
   const status = await ask("status");
   if (mine !== checks) return;
-  if (status.ok && status.port && !portEdited) $("port").value = status.port;
+  if (status.ok) showPort(status.port);
   showBanner(diagnose(status));
   if (status.ok && status.paired) await loadSettings();
   else setSettingsEnabled(false);
@@ -172,4 +178,4 @@ $("settings").addEventListener("submit", save);
 for (const site of SITES) $(`site-${site}`).addEventListener("change", saveSites);
 watchAccess(api, () => showAccess());
 setSettingsEnabled(false);
-loadSites().then(() => Promise.all([check(), showAccess()]));
+loadSaved().then(() => Promise.all([check(), showAccess()]));

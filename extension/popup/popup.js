@@ -23,7 +23,7 @@ const STATUS_PILLS = {
   not_running: "Companion offline",
   not_paired: "Not paired",
   port_changed: "Port changed",
-  not_askfirst: "Wrong port",
+  not_companion: "Wrong port",
   broken: "Extension error",
 };
 
@@ -167,8 +167,8 @@ async function currentTabId() {
 async function showComposerProblem() {
   const tabId = await currentTabId();
   if (tabId === null) return;
-  const reply = await ask("composerStatus", { tabId });
-  if (!reply.ok || !reply.unrecognised) return;
+  const reply = await ask("pageStatus", { tabId });
+  if (!reply.ok || !reply.unknownComposer) return;
   $("composer").hidden = false;
   $("copy-report").addEventListener("click", async () => {
     const ok = typeof reply.report === "string" && (await copyText(reply.report));

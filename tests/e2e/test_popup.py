@@ -105,10 +105,10 @@ def test_nothing_running_is_told_apart_from_a_moved_port_and_fixed_from_the_opti
     options.get_by_label("Companion port").fill(str(dead))
     banner = options.locator("#pair-status")
     expect(banner).to_contain_text("Paired, but the port changed")
-    expect(banner).to_contain_text(f"paired with the companion on port {port}")
+    expect(banner).to_contain_text(f"answers on port {port}")
     popup = open_popup(browser)
     expect(popup.locator("#status")).to_have_text("Port changed")
-    expect(popup.locator("#diagnosis")).to_contain_text(f"looking on port {dead}")
+    expect(popup.locator("#diagnosis")).to_contain_text(f"Nothing answers on port {dead}")
     popup.close()
     options.get_by_role("button", name=f"Use port {port}").click()
     expect(options.get_by_text("Paired", exact=True)).to_be_visible()
@@ -146,6 +146,7 @@ def test_a_running_companion_that_does_not_know_this_browser_says_how_to_pair(fr
     popup = open_popup(browser)
     expect(popup.locator("#status")).to_have_text("Not paired")
     expect(popup.locator("#diagnosis")).to_contain_text(f"The companion on port {fresh.port} is running")
+    expect(popup.locator("#diagnosis code")).to_have_text("askfirst pair")
     shot(popup, "popup-not-paired")
     popup.close()
 
@@ -294,3 +295,36 @@ def test_revoked_site_access_is_shown_with_a_button_that_asks_again(paired):
     finally:
         if not has_access(browser, LINKEDIN):
             set_site_access(browser, LINKEDIN, allowed=True)
+
+
+@pytest.fixture
+def stranger():
+    """Another program on a loopback port: it answers HTTP, but it is not the companion."""
+    import http.server
+    import threading
+
+    class NotFound(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_another_program_on_the_port_is_not_taken_for_the_companion(repointed, stranger):
+    options = repointed.browser.context.new_page()
+    options.goto(repointed.browser.url("options/options.html"))
+    options.get_by_label("Companion port").fill(str(stranger))
+    banner = options.locator("#pair-status")
+    expect(banner).to_contain_text(f"Something else answers on port {stranger}")
+    expect(banner.locator("code")).to_have_text(f"askfirst serve --port {stranger}")
+    options.close()
