@@ -206,7 +206,10 @@ async function load() {
   $("status").textContent = STATUS_PILLS[d.state] || d.title;
   $("status").dataset.tone = d.tone;
   if (d.state !== "paired") {
-    renderDiagnosis($("diagnosis"), d);
+    const el = renderDiagnosis($("diagnosis"), d);
+    const open = Object.assign(document.createElement("button"), { type: "button", textContent: "Open the options" });
+    open.addEventListener("click", () => api.runtime.openOptionsPage());
+    el.append(open);
     return;
   }
   await showFollowups();
