@@ -13,6 +13,7 @@ from typing import Any
 
 from ..timing import MAX_UNANSWERED, Timing
 from . import lexicon as lx
+from .matcher import PhraseSet, PhraseSets
 from .phrasing import (
     ago,
     first_name,
@@ -21,7 +22,6 @@ from .phrasing import (
     until_phrase,
     weekday_phrase,
 )
-from .matcher import PhraseSet, PhraseSets
 from .readability import readability
 from .result import KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
 from .text import Draft, detect_language
