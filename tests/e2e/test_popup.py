@@ -1,8 +1,8 @@
 """The popup, the options page and the try page as a user sees them: one diagnosis of the
 companion everywhere, site access, today's follow-ups and their empty states, the badge.
 
-Each test that repoints or re-pairs the extension puts its storage back afterwards, so the
-session's pairing survives for the tests that run after it. Screenshots of every state go
+Each test has its own companion, paired afresh; a test that points the extension elsewhere
+puts its storage back all the same. Screenshots of every state go
 to tests/e2e/artifacts/ (not committed) so anyone can see the UI without installing it.
 """
 
@@ -14,8 +14,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import Companion, free_port
 from playwright.sync_api import Page, expect
+
+from conftest import Companion, free_port
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 # Short, so a full-page screenshot is as tall as the popup's content, as the browser shows it.
@@ -69,20 +70,10 @@ def repointed(paired):
 @pytest.fixture
 def fresh(repointed, tmp_path):
     """A second companion with nothing imported, not yet paired with this browser."""
-    c = Companion(tmp_path / "data", free_port(), tmp_path / "serve.log")
+    c = Companion(tmp_path / "fresh" / "data", free_port(), tmp_path / "fresh.log")
     c.start()
     yield c
     c.stop()
-
-
-def pair_through_options(browser, companion: Companion) -> Page:
-    page = browser.context.new_page()
-    page.goto(browser.url("options/options.html"))
-    page.get_by_label("Companion port").fill(str(companion.port))
-    page.get_by_label("Pairing code").fill(companion.pair_code())
-    page.get_by_role("button", name="Pair", exact=True).click()
-    expect(page.get_by_text("Paired", exact=True)).to_be_visible(timeout=10_000)
-    return page
 
 
 def badge(browser) -> str:
@@ -182,10 +173,10 @@ def received(companion: Companion, token: str, slug: str, name: str, days_ago: i
     assert status in (200, 201), body
 
 
-def test_follow_ups_from_nothing_imported_to_all_done(fresh, browser):
-    pair_through_options(browser, fresh).close()
-    token = browser.storage("token")
+def test_follow_ups_from_nothing_imported_to_all_done(paired):
+    browser, fresh, token = paired.browser, paired.companion, paired.token
     _, due = fresh.call("GET", "/followups", token=token)
+    assert due["count"] == 0
 
     popup = open_popup(browser)
     expect(popup.locator("#status")).to_have_text("Companion connected")
