@@ -10,8 +10,8 @@ const companion = new Companion(api.storage.local, (...args) => fetch(...args));
 
 const REFRESH_ALARM = "askfirst-refresh";
 // Imports happen outside the browser (`askfirst import`): a cheap poll (the companion
-// keeps /followups encoded until its data changes) keeps the badge within half a minute.
-// Sends, done and snooze refresh it at once.
+// keeps /followups encoded until its data changes) keeps the badge up to date. Sends,
+// done and snooze refresh it at once.
 const REFRESH_MINUTES = 0.5;
 const OUTBOX_LIMIT = 500;
 const ALL_SITES = { linkedin: true, x: true, messenger: true };
@@ -199,4 +199,7 @@ api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== REFRESH_ALARM) return;
   flushOutbox();
   refreshBadge();
+  // Alarms come at most every 30 s; two more looks while the worker is awake anyway keep
+  // the badge within about 10 s of an import. Each is one loopback request for a cached body.
+  for (const ms of [10_000, 20_000]) setTimeout(refreshBadge, ms);
 });
