@@ -30,16 +30,19 @@ function facts(status) {
 }
 
 const WHY_NOT_PAIRED = {
+  no_token: (port) => `The companion on port ${port} is running, but this browser is not paired with it yet.`,
   other_browser: (port) => `The companion on port ${port} is running, but it is paired with another browser or profile.`,
   token: (port) => `The companion on port ${port} is running, but no longer accepts this browser's pairing (it was paired again, or its data was reset).`,
 };
 
 /**
  * @param {object} status  the background's reply to `status` (or an `{ok: false}` failure)
+ * @param {{onOptionsPage?: boolean}} [where]  the fields are on the page itself
  * @returns {{state: string, tone: "ok"|"warn"|"error", title: string, detail: string,
  *            command?: string, usePort?: number}}
  */
-export function diagnose(status) {
+export function diagnose(status, { onOptionsPage = false } = {}) {
+  const where = onOptionsPage ? "below" : "in the options";
   if (!status || !status.ok) {
     return {
       state: "broken",
@@ -73,7 +76,7 @@ export function diagnose(status) {
         state: "not_paired",
         tone: "warn",
         title: "Running, not paired with this browser",
-        detail: `${said((WHY_NOT_PAIRED[f.refusal] || ((p) => `The companion on port ${p} is running, but this browser is not paired with it yet.`))(port))} Run this, then type the code into Pairing code in the options and press Pair:`,
+        detail: `${said((WHY_NOT_PAIRED[f.refusal] || WHY_NOT_PAIRED.no_token)(port))} Run this, then type the code into Pairing code ${where} and press Pair:`,
         command: "askfirst pair",
       };
     case "not_companion":
@@ -89,7 +92,7 @@ export function diagnose(status) {
         state: "not_running",
         tone: "error",
         title: "Companion not running",
-        detail: `${said(`Nothing answers on port ${port}.`)} Start it in a terminal (if it runs on another port, enter that port in the options):`,
+        detail: `${said(`Nothing answers on port ${port}.`)} Start it in a terminal (if it runs on another port, enter that port ${where}):`,
         command: serveCommand(port),
       };
   }

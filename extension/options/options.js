@@ -7,6 +7,7 @@ import { SITES, missingAccess, renderAccess, watchAccess } from "./site-access.j
 const $ = (id) => document.getElementById(id);
 const NUMBERS = ["wait_days", "followup_days", "say_hello_days", "nudge_days", "max_nudges"];
 const PORT_CHECK_DELAY_MS = 400;
+const HERE = { onOptionsPage: true };
 
 function setSettingsEnabled(enabled) {
   const form = $("settings");
@@ -87,7 +88,7 @@ async function check() {
   const status = await ask("status");
   if (mine !== checks) return;
   if (status.ok) showPort(status.port);
-  showBanner(diagnose(status));
+  showBanner(diagnose(status, HERE));
   if (status.ok && status.paired) await loadSettings();
   else setSettingsEnabled(false);
 }
@@ -142,7 +143,7 @@ async function pair() {
     await ask("putSettings", { settings: { sites: sitesChosen() } });
     await check();
   } else if (reply.offline) {
-    showBanner(diagnose(await ask("status")));
+    showBanner(diagnose(await ask("status"), HERE));
   } else {
     showBanner({ state: "pair_failed", tone: "error", title: "Not paired", detail: `That did not work: ${explain(reply)}` });
   }
