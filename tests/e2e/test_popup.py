@@ -211,6 +211,9 @@ def test_follow_ups_from_nothing_imported_to_all_done(paired):
     expect(omar).to_have_attribute("data-late", "true")
     expect(yara.locator(".reason")).to_contain_text("Yara")
     shot(popup, "popup-populated")
+    popup.emulate_media(color_scheme="dark")
+    shot(popup, "popup-populated-dark")
+    popup.emulate_media(color_scheme="light")
 
     # Open goes to the conversation; done and snooze settle it, and the badge follows.
     with browser.context.expect_page() as opened:
