@@ -2,47 +2,14 @@
 // (Chromium's "Site access" menu, Firefox's per-site permissions). Content scripts then
 // stop without a word, so the extension's pages check, say so, and offer to ask again.
 
-const SITE_HOSTS = {
-  linkedin: { label: "LinkedIn", hosts: ["www.linkedin.com"] },
-  x: { label: "X", hosts: ["x.com", "twitter.com"] },
-  messenger: { label: "Messenger", hosts: ["www.messenger.com", "www.facebook.com"] },
-};
+import { SITES as SUPPORTED, requestSiteAccess, siteAccess } from "../lib/sites.js";
 
-export const SITES = Object.keys(SITE_HOSTS);
-export const siteLabel = (site) => SITE_HOSTS[site].label;
-
-/** The manifest's host patterns for each supported site: `{linkedin: ["https://www.linkedin.com/*"], …}`. */
-export function siteOrigins(manifest) {
-  const out = Object.fromEntries(SITES.map((s) => [s, []]));
-  for (const pattern of manifest.host_permissions || []) {
-    const host = /^[a-z*]+:\/\/([^/]+)\//.exec(pattern);
-    const site = host && SITES.find((s) => SITE_HOSTS[s].hosts.includes(host[1]));
-    if (site) out[site].push(pattern);
-  }
-  return out;
-}
+export const SITES = SUPPORTED.map((s) => s.site);
 
 /** Sites the user has switched on but the browser gives no access to: `[{site, label, origins}]`. */
 export async function missingAccess(api, switchedOn = null) {
-  const origins = siteOrigins(api.runtime.getManifest());
-  const missing = [];
-  for (const site of SITES) {
-    if (!origins[site].length || (switchedOn && switchedOn[site] === false)) continue;
-    const lacking = [];
-    for (const origin of origins[site]) {
-      if (!(await api.permissions.contains({ origins: [origin] }))) lacking.push(origin);
-    }
-    if (lacking.length) missing.push({ site, label: siteLabel(site), origins: lacking });
-  }
-  return missing;
-}
-
-/**
- * Ask the browser for access again. Must run synchronously inside a click handler: the
- * browser shows its prompt only for a user gesture, and an `await` before it loses that.
- */
-export function requestAccess(api, origins) {
-  return api.permissions.request({ origins });
+  const sites = await siteAccess(api.permissions);
+  return sites.filter((s) => !s.granted && !(switchedOn && switchedOn[s.site] === false));
 }
 
 /** Call `onChange` whenever access is granted or withdrawn, here or in the browser's menus. */
@@ -61,7 +28,7 @@ export function renderAccess(el, api, missing, onResult) {
     el.hidden = true;
     return;
   }
-  const rows = missing.map(({ site, label, origins }) => {
+  const rows = missing.map(({ site, label }) => {
     const row = document.createElement("div");
     row.className = "access-row";
     row.dataset.site = site;
@@ -74,8 +41,9 @@ export function renderAccess(el, api, missing, onResult) {
     const note = document.createElement("span");
     note.className = "access-note";
     note.setAttribute("role", "status");
+    // The browser shows its prompt only inside a user gesture: ask before any `await`.
     button.addEventListener("click", () => {
-      const asked = requestAccess(api, origins);
+      const asked = requestSiteAccess(api.permissions, [site]);
       note.textContent = "Answer the browser's prompt to allow it.";
       asked.then(
         (granted) => {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import askfirst
+
 from conftest import EXTENSION
 
 
@@ -19,7 +21,7 @@ def event(id, type, at, url="https://www.linkedin.com/in/anna-schmidt/", **extra
 def test_health_answers_without_a_token_and_says_whether_paired(client, app):
     r = client.get("/api/v1/health")
     assert r.status_code == 200
-    assert r.json == {"status": "ok", "version": "0.1.0", "paired": False}
+    assert r.json == {"status": "ok", "version": askfirst.__version__, "paired": False}
 
 
 def test_pairing_exchanges_the_code_for_a_token_and_pins_the_origin(client, app, token):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+from askfirst import followups
 from askfirst.profiles import normalise
 from askfirst.settings import merge
 from askfirst.store import NewEvent, Store
@@ -22,7 +23,6 @@ def test_a_write_in_this_process_shows_at_once(tmp_path):
     store = Store(tmp_path / "askfirst.db")
     store.add_event(NewEvent("a1", "message_received", datetime(2026, 3, 9, 10, tzinfo=UTC), ANNA, name="Anna"))
     assert kinds(store) == {"linkedin:anna": "reply"}
-    assert store.due_followups(TODAY, UTC) == store.due_followups(TODAY, UTC)  # served from the cache
 
     store.add_event(NewEvent("a2", "message_sent", datetime(2026, 3, 9, 12, tzinfo=UTC), ANNA))
     assert kinds(store) == {}  # you replied: settled
@@ -32,6 +32,22 @@ def test_a_write_in_this_process_shows_at_once(tmp_path):
     [hello] = store.due_followups(TODAY, UTC)
     store.mark_followup(hello, "done")
     assert kinds(store) == {}
+    store.close()
+
+
+def test_asking_again_with_nothing_changed_is_served_from_the_cache(tmp_path, monkeypatch):
+    store = Store(tmp_path / "askfirst.db")
+    store.add_event(NewEvent("a1", "message_received", datetime(2026, 3, 9, 10, tzinfo=UTC), ANNA, name="Anna"))
+    computed = []
+    real = followups.due
+    monkeypatch.setattr(followups, "due", lambda *a, **k: computed.append(1) or real(*a, **k))
+    first = store.due_followups(TODAY, UTC)
+    again = store.due_followups(TODAY, UTC)
+    assert [f.contact.key for f in again] == [f.contact.key for f in first] == ["linkedin:anna"]
+    assert len(computed) == 1, "the second ask was computed again, not served from the cache"
+    store.add_event(NewEvent("b1", "connected", datetime(2026, 3, 1, tzinfo=UTC), BOB, name="Bob"))
+    assert {f.contact.key for f in store.due_followups(TODAY, UTC)} == {"linkedin:anna", "linkedin:bob"}
+    assert len(computed) == 2, "a write must invalidate the cache"
     store.close()
 
 

@@ -152,11 +152,23 @@ def test_unknown_paths_need_the_token_too(client, auth):
 
 
 def test_tokens_are_compared_in_constant_time(client, token, monkeypatch):
-    calls = []
+    """Every presented token, right or wrong, of any length, goes whole through
+    compare_digest against the real one: no `==` or early exit first."""
+    compared: list[set[bytes]] = []
     real = pairing_module.hmac.compare_digest
-    monkeypatch.setattr(pairing_module.hmac, "compare_digest", lambda a, b: calls.append(1) or real(a, b))
-    assert client.get("/api/v1/settings", headers={"Authorization": f"Bearer {token}"}).status_code == 200
-    assert calls
+
+    def spy(a, b):
+        compared.append({bytes(a) if not isinstance(a, str) else a.encode(),
+                         bytes(b) if not isinstance(b, str) else b.encode()})
+        return real(a, b)
+
+    monkeypatch.setattr(pairing_module.hmac, "compare_digest", spy)
+    flipped = token[:-1] + ("0" if token[-1] != "0" else "1")
+    for presented, status in [(token, 200), (flipped, 401), ("x" * 5, 401), ("x" + token, 401)]:
+        compared.clear()
+        r = client.get("/api/v1/settings", headers={"Authorization": f"Bearer {presented}"})
+        assert r.status_code == status, presented
+        assert {presented.encode(), token.encode()} in compared, f"{presented!r} was not compared in constant time"
 
 
 def test_the_token_never_appears_in_a_response_or_a_log(client, app, auth, token, caplog, capsys):
