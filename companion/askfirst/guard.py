@@ -1,4 +1,4 @@
-"""The companion's door checks (SPEC §6). Every request is hostile until proven otherwise.
+"""The companion's door checks. Every request is hostile until proven otherwise.
 
 Order, cheapest and most fundamental first:
 1. `HostGuard` (WSGI, before Flask routes anything): the Host header must be

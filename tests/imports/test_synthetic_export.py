@@ -45,7 +45,7 @@ def test_it_writes_what_real_exports_hold(export):
     assert planted["messages"] == 1500 and planted["connections"] == 400
 
 
-def test_the_issue_checks_on_a_generated_export(export, store):
+def test_the_planted_people_on_a_generated_export(export, store):
     folder, planted = export
     out = askfirst("import", "linkedin", folder)
     assert out.exit_code == 0 and "malformed: 0 rows skipped" in out.output

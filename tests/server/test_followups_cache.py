@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 
 from askfirst import followups
@@ -41,12 +42,14 @@ def test_asking_again_with_nothing_changed_is_served_from_the_cache(tmp_path, mo
     computed = []
     real = followups.due
     monkeypatch.setattr(followups, "due", lambda *a, **k: computed.append(1) or real(*a, **k))
-    first = store.due_followups(TODAY, UTC)
-    again = store.due_followups(TODAY, UTC)
-    assert [f.contact.key for f in again] == [f.contact.key for f in first] == ["linkedin:anna"]
+    first = json.loads(store.today_json(TODAY, UTC))
+    again = json.loads(store.today_json(TODAY, UTC))
+    assert [f["contact"]["key"] for f in again["followups"]] == [f["contact"]["key"] for f in first["followups"]] \
+        == ["linkedin:anna"]
     assert len(computed) == 1, "the second ask was computed again, not served from the cache"
     store.add_event(NewEvent("b1", "connected", datetime(2026, 3, 1, tzinfo=UTC), BOB, name="Bob"))
-    assert {f.contact.key for f in store.due_followups(TODAY, UTC)} == {"linkedin:anna", "linkedin:bob"}
+    keys = {f["contact"]["key"] for f in json.loads(store.today_json(TODAY, UTC))["followups"]}
+    assert keys == {"linkedin:anna", "linkedin:bob"}
     assert len(computed) == 2, "a write must invalidate the cache"
     store.close()
 
@@ -69,3 +72,16 @@ def test_another_day_is_another_list(tmp_path):
     assert kinds(store) == {}
     assert {f.kind for f in store.due_followups(date(2026, 3, 11), UTC)} == {"say_hello"}
     store.close()
+
+
+def test_the_kept_answer_is_the_computed_one_and_any_write_empties_it(tmp_path):
+    store = Store(tmp_path / "askfirst.db")
+    anna = normalise("https://www.linkedin.com/in/anna/")
+    store.add_events([NewEvent("r1", "message_received", datetime(2026, 3, 9, 9, tzinfo=UTC), anna, name="Anna")])
+    first = store.today_json(date(2026, 3, 10), UTC)
+    assert store._conn().execute("SELECT count(*) FROM followups_cache").fetchone()[0] == 1
+    assert store.today_json(date(2026, 3, 10), UTC) == first  # kept
+    assert [f["id"] for f in json.loads(first)["followups"]] == [f.id for f in store.due_followups(date(2026, 3, 10), UTC)]
+    store.forget(anna.key)
+    assert store._conn().execute("SELECT count(*) FROM followups_cache").fetchone()[0] == 0
+    assert json.loads(store.today_json(date(2026, 3, 10), UTC))["state"] == "no_contacts"

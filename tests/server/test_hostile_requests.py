@@ -1,4 +1,4 @@
-"""A battery of hostile requests (SPEC §6): each is refused with the right status, gets no
+"""A battery of hostile requests: each is refused with the right status, gets no
 CORS grant, changes nothing, and none of them ever produces a 500."""
 
 from __future__ import annotations
@@ -372,3 +372,33 @@ def test_every_response_carries_the_security_headers(client, auth):
         assert r.headers["X-Content-Type-Options"] == "nosniff"
         assert r.headers["Cache-Control"] == "no-store"
         assert r.headers["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("field, value", [
+    ("thread_url", "https://www.linkedin.com/messaging/thread/1/\r\nATTENDEE:mailto:evil@example.com"),
+    ("thread_url", "https://evil.example/linkedin.com/messaging/"),
+    ("thread_url", "https://user@www.linkedin.com/messaging/thread/1/"),
+    ("thread_url", "https://www.linkedin.com:abc/messaging/"),
+    ("thread_url", "https://www.linkedin.com/messaging/thread/1 2/"),
+    ("place", "Boston\r\nEND:VEVENT"),
+    ("id", "e1\u2028"),
+])
+def test_event_fields_are_validated_for_what_they_are(client, auth, store, field, value):
+    body = {"id": "e1", "type": "met", "at": "2026-03-01T10:00:00Z",
+            "recipient": {"profile_url": "https://www.linkedin.com/in/anna/"}, field: value}
+    r = client.post("/api/v1/events", json=body, headers=auth)
+    assert r.status_code == 422 and r.json["error"]["field"] == field
+    assert store.count("events") == 0
+
+
+def test_a_recipient_name_with_a_line_break_is_refused(client, auth, store):
+    body = {"id": "e1", "type": "met", "at": "2026-03-01T10:00:00Z",
+            "recipient": {"profile_url": "https://www.linkedin.com/in/anna/", "name": "Anna\nBEGIN:VEVENT"}}
+    r = client.post("/api/v1/events", json=body, headers=auth)
+    assert r.status_code == 422 and r.json["error"]["field"] == "recipient.name"
+
+
+def test_a_multiline_note_is_fine(client, auth):
+    body = {"id": "e1", "type": "note", "at": "2026-03-01T10:00:00Z", "note": "likes sailing\nand tea\ttoo",
+            "recipient": {"profile_url": "https://www.linkedin.com/in/anna/"}}
+    assert client.post("/api/v1/events", json=body, headers=auth).status_code == 201
