@@ -1,5 +1,7 @@
 // Options: the companion's port, pairing with a one-time code, the sites (and whether the
-// browser still gives access to them), and the settings the companion keeps.
+// browser still gives access to them), the send-time hold, and the settings the companion
+// keeps.
+import { HOLD_DEFAULTS } from "../content/hold.js";
 import { api, ask, explain } from "../lib/messages.js";
 import { diagnose, renderDiagnosis } from "./diagnosis.js";
 import { SITES, missingAccess, renderAccess, watchAccess } from "./site-access.js";
@@ -55,6 +57,17 @@ async function showAccess() {
     const slot = document.querySelector(`[data-access-for="${site}"]`);
     renderAccess(slot, api, missing.filter((m) => m.site === site), () => showAccess());
   }
+}
+
+/** The send-time hold's per-verdict switches: extension storage, read by the content script. */
+async function loadHolds() {
+  const stored = await api.storage.local.get(HOLD_DEFAULTS).catch(() => HOLD_DEFAULTS);
+  for (const input of document.querySelectorAll("#holds input")) input.checked = Boolean(stored[input.name]);
+}
+
+async function saveHold(event) {
+  await api.storage.local.set({ [event.target.name]: event.target.checked });
+  $("holds-status").textContent = "Saved: it applies to your next send.";
 }
 
 async function loadSettings() {
@@ -177,6 +190,8 @@ $("port").addEventListener("change", () => {
 });
 $("settings").addEventListener("submit", save);
 for (const site of SITES) $(`site-${site}`).addEventListener("change", saveSites);
+for (const input of document.querySelectorAll("#holds input")) input.addEventListener("change", saveHold);
 watchAccess(api, () => showAccess());
 setSettingsEnabled(false);
+loadHolds();
 loadSaved().then(() => Promise.all([check(), showAccess()]));
