@@ -123,3 +123,15 @@ def test_posts_and_comments_get_no_first_message_tips():
     long_post = " ".join(["Shipping our new route planner was a team effort and I learned a lot."] * 15)
     result = analyze(long_post, "post")
     assert not any(f.rule == "length.long_first_message" for f in result.findings)
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi Sam, can we set up a call to discuss a partnership? Thanks!",
+    "Thanks for connecting! Can we set up a call next week?",
+])
+def test_thanks_in_advance_or_for_connecting_does_not_excuse_a_cold_ask(draft):
+    assert analyze(draft).verdict == "ask_first"
+
+
+def test_a_routine_ask_between_colleagues_with_thanks_is_a_working_note():
+    assert analyze("Thanks for the notes from Tuesday. Can we meet Thursday to go over the budget?").verdict == "ok"

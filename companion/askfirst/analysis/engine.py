@@ -310,7 +310,12 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     interest = read.questions_about_them > 0 or bool(read.references)
     labels = {label for label, _, _ in read.asks}
     routine = labels <= lx.ROUTINE_ASKS
-    working_note = (case.words > lx.ASK_FIRST_MAX_WORDS or (routine and bool(read.relationship))
+    # Thanks after a sales call to action ("…a call to discuss a partnership? Thanks!") is
+    # thanks in advance for the pitch, not the warmth of people who already work together.
+    last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
+    warmth = [start for start, _ in read.relationship
+              if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
+    working_note = (case.words > lx.ASK_FIRST_MAX_WORDS or (routine and bool(warmth))
                     or bool(lx.ONGOING.search(read.draft.folded)))
     if interest or case.replying or working_note:
         return [Finding(

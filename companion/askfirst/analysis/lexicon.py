@@ -767,5 +767,12 @@ ONGOING = re.compile(
     re.IGNORECASE,
 )
 ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
+# Thanks that show no shared work: for the connection itself, or thanks in advance after
+# the request ("…a call? Thanks!"). Neither turns a cold ask into a working note.
+HOLLOW_THANKS = re.compile(
+    r"(?:thanks|thank you)(?: so much| again)? for (?:connecting|accepting|the connection|the add|adding me|"
+    r"connecting with me|accepting my (?:invitation|invite|request|connection request))\b",
+    re.IGNORECASE,
+)
 LONG_FIRST_MESSAGE_WORDS = 120  # "a first message over ~120 words is a speech"
 HARD_TO_READ_FLESCH = 35.0  # below this, most readers skim
