@@ -8,10 +8,11 @@ import pytest
 
 from askfirst.analysis import lexicon as lx
 from askfirst.analysis.engine import _starts
-from askfirst.analysis.matcher import PhraseSet, PhraseSets
+from askfirst.analysis.matcher import PREFIX_TABLE, PhraseSet, PhraseSets, read_prefixes
 from askfirst.analysis.text import Draft
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "drafts.jsonl"
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "corpus" / "drafts.jsonl"
 TEXTS = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
 CUES = list(lx.PITCH_CUES) + [lx.FLATTERY, lx.REFERENCE_TO_THEM, lx.RELATIONSHIP]
 
@@ -55,3 +56,20 @@ def test_labels_and_highlight_groups():
     quotes = [draft.text[slice(*PhraseSet.span_of(i, m))] for i, m in found]
     assert labels == ["a call", "a call"]
     assert quotes == ["15 minutes", "quick call"]
+
+
+def test_shipped_prefix_table_is_current():
+    """A stale table is never wrong (missing patterns are read at start-up), only slow."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_prefixes", ROOT / "scripts" / "gen_prefixes.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert PREFIX_TABLE.read_text(encoding="utf-8") == gen.render(gen.table()), \
+        "run scripts/gen_prefixes.py after editing the lexicon"
+
+
+def test_prefix_table_agrees_with_the_parse_tree():
+    shipped = json.loads(PREFIX_TABLE.read_text(encoding="utf-8"))
+    for pattern, prefixes in shipped.items():
+        assert set(prefixes) == read_prefixes(pattern), pattern

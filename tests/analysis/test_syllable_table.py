@@ -48,3 +48,14 @@ def test_readability_uses_the_table_and_nothing_loads_nltk():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[1] == "_LoadOnUse", "nltk was imported for real"
     assert readability("Congratulations on the opportunity, how is the new team?")["flesch_reading_ease"] < 60
+
+
+def test_links_and_addresses_count_as_one_syllable():
+    """Not words to sound out, so not worth loading pyphen's hyphenation patterns for."""
+    import textstat
+
+    link, address = "calendly.com/joe/15min", "joe.bloggs@acme-freight.com"
+    readability(f"Pick a time at {link} or write to {address} today.")
+    assert textstat.syllable_count(link) == 1
+    assert textstat.syllable_count(address) == 1
+    assert textstat.syllable_count("calendly") > 1  # a word the table lacks still goes to pyphen

@@ -6,14 +6,20 @@ lexicon has a few hundred alternatives, so a 150-word draft would cost milliseco
 the pattern's parse tree) and, at each word start, tries only those that can match there,
 as one compiled alternation in the original order: the same matches as `re`'s
 leftmost-first alternation, several times faster.
+
+Reading the prefixes from the parse tree costs more than the rest of a one-draft process,
+so the lexicon's are read once, ahead of time, into prefixes.json (scripts/gen_prefixes.py);
+a pattern the file lacks is read at start-up, as before, so a stale file is slow, never wrong.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -50,6 +56,7 @@ class PhraseSet:
     """
 
     def __init__(self, patterns: Sequence[str], labels: Sequence[str] | None = None) -> None:
+        self.patterns = list(patterns)
         self.labels = list(labels) if labels is not None else [""] * len(patterns)
         wrapped = [f"(?P<b{i}>{p.replace('(?P<q>', f'(?P<q{i}>')})" for i, p in enumerate(patterns)]
         two: dict[str, set[int]] = {}
@@ -174,11 +181,27 @@ class PhraseSets:
 _MAX_PREFIXES = 4000
 
 
+PREFIX_TABLE = Path(__file__).with_name("prefixes.json")
+_known: dict[str, list[str]] | None = None
+
+
 def _prefixes(pattern: str) -> set[str]:
     """Strings of up to 2 characters one of which every match of `pattern` starts with.
 
     A 1-character string means "this, then anything"; "" means "anything" (always tried).
     """
+    global _known
+    if _known is None:
+        try:
+            _known = json.loads(PREFIX_TABLE.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            _known = {}
+    known = _known.get(pattern)  # type: ignore[union-attr]
+    return set(known) if known is not None else read_prefixes(pattern)
+
+
+def read_prefixes(pattern: str) -> set[str]:
+    """`_prefixes`, read from the pattern's parse tree."""
     try:
         found = _seq_prefixes(list(_p.parse(pattern)), 2, 0)
     except Exception:  # an internal API: if it changes, be correct and slower

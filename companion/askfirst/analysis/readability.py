@@ -10,13 +10,16 @@ the table is read as one string and searched in place (a binary search over its 
 so `askfirst check` on one draft pays a millisecond, not a second, and nothing is parsed
 that the draft does not use. nltk, which textstat imports only to fetch the dictionary,
 is never loaded at all, and pyphen's hyphenation patterns (textstat's fallback for words
-the dictionary lacks) only when such a word comes.
+the dictionary lacks, 0.1 s to load) only when such a word comes. A link or an email address
+is no such word: nobody reads "calendly.com/joe/15min" syllable by syllable, so it counts as
+one syllable, like a number, and never loads the patterns.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 import threading
 import types
@@ -25,7 +28,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .text import LINK
+
 TABLE = Path(__file__).with_name("syllables.txt")
+_ADDRESS = re.compile(rf"{LINK.pattern}|[^\s@<>\"']+@[^\s@<>\"']+\.[a-z]{{2,}}\b", re.IGNORECASE)
+# The words textstat makes of the links and addresses seen so far (it drops their punctuation).
+_not_words: set[str] = set()
 
 _lock = threading.Lock()
 _installed = False
@@ -137,8 +145,8 @@ class _Hyphenator:
         self._pyphen: Any = None
 
     def positions(self, word: str) -> list[int]:
-        if not any(ch.isalpha() for ch in word):
-            return []  # "15", "2026": the patterns are made of letters, nothing to split
+        if word in _not_words or not any(ch.isalpha() for ch in word):
+            return []  # "15", "2026", a link: the patterns are made for words, nothing to split
         if self._pyphen is None:
             from pyphen import Pyphen
 
@@ -179,6 +187,10 @@ def readability(text: str) -> dict[str, float]:
         return {"reading_time_s": 0.0, "flesch_reading_ease": 100.0, "grade_level": 0.0}
     _install()
     import textstat
+    from textstat.backend.selections._list_words import list_words
+
+    for address in _ADDRESS.findall(text):
+        _not_words.update(list_words(address, lowercase=True))
 
     return {
         # textstat assumes 14.69 ms a character, a reading speed of about 230 words a minute.
