@@ -13,6 +13,7 @@ from typing import Any
 
 from ..timing import MAX_UNANSWERED, Timing
 from . import lexicon as lx
+from .greeting import wrong_name
 from .phrasing import (
     ago,
     first_name,
@@ -119,6 +120,7 @@ def analyze(
         findings.extend(found)
         if claim and verdict == "ok":
             verdict, headline = claim
+    findings.extend(wrong_name(text, kind, recipient))
     # Quiet tips: shown with any verdict, never the reason for one.
     findings.extend(_tips(read, metrics, case.first_message, case.pitches or bool(read.asks)))
     return Result(
