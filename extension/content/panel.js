@@ -235,6 +235,7 @@ export function placeBox(size, box, { hard = [], soft = [], viewport, sides, gap
     else r = rect(box.right + gap, align === "top" ? clampY(box.top) : clampY(box.bottom - size.height), size.width, size.height);
     // Step past whatever is in the way, outwards from the box.
     const start = { left: r.left, top: r.top };
+    let tooFar = false;
     for (let i = 0; i < 8; i++) {
       const hit = blockers(r);
       if (!hit.length) break;
@@ -242,11 +243,12 @@ export function placeBox(size, box, { hard = [], soft = [], viewport, sides, gap
       else if (dir === "below") r = rect(r.left, Math.max(...hit.map((h) => h.bottom)) + gap, size.width, size.height);
       else if (dir === "left") r = rect(Math.min(...hit.map((h) => h.left)) - gap - size.width, r.top, size.width, size.height);
       else r = rect(Math.max(...hit.map((h) => h.right)) + gap, r.top, size.width, size.height);
-      if (Math.abs(r.left - start.left) + Math.abs(r.top - start.top) > maxSlide) break;
+      tooFar = Math.abs(r.left - start.left) + Math.abs(r.top - start.top) > maxSlide;
+      if (tooFar) break; // no longer beside the box
     }
     const hardArea = blockers(r).reduce((s, h) => s + area(r, h), 0);
     const softArea = soft.reduce((s, o) => s + area(r, o), 0);
-    candidates.push({ side, r, hardArea, softArea, fits: inView(r) });
+    candidates.push({ side, r, hardArea, softArea, fits: inView(r) && !tooFar });
   }
   const clean = candidates.filter((c) => c.fits && c.hardArea === 0);
   let pick = clean.find((c) => c.softArea === 0) || clean.sort((a, b) => a.softArea - b.softArea)[0];
@@ -328,7 +330,6 @@ export class Panel {
     this.notice = el(doc, "div", { class: "sr", "aria-live": "polite" });
     this.label = el(doc, "span", { class: "label" });
     this.scoreChip = el(doc, "span", { class: "score", "aria-hidden": "true" });
-    this.scoreText = el(doc, "span", { class: "sr" });
     this.chevron = el(doc, "span", { class: "chevron", "aria-hidden": "true", text: "▸" });
     this.badge = el(doc, "button", {
       type: "button",
@@ -337,7 +338,7 @@ export class Panel {
       "aria-controls": "askfirst-card",
       "aria-keyshortcuts": SHORTCUT.label,
       title: `Ask First — ${SHORTCUT.label}`,
-    }, [this.label, this.scoreChip, this.scoreText, this.chevron]);
+    }, [this.label, this.scoreChip, this.chevron]);
     this.headline = el(doc, "p", { class: "headline" });
     this.list = el(doc, "ol", { class: "findings", "aria-label": "What Ask First noticed" });
     this.hint = el(doc, "p", { class: "hint" }, [
@@ -441,7 +442,7 @@ export class Panel {
     this.panel.dataset.tone = toneOf(verdict, findings);
     this.label.textContent = label;
     this.scoreChip.textContent = String(result.score);
-    this.scoreText.textContent = `, pitch score ${result.score} of 100`;
+    this.badge.setAttribute("aria-label", `${label}, pitch score ${result.score} of 100`);
     this.headline.textContent = result.headline || "";
     this.offered = new Set(); // each question is offered once, under the first finding that suggests it
     this.list.replaceChildren(...findings.map((f) => this.findingItem(f, draft)));
@@ -531,7 +532,7 @@ export class Panel {
     const fix = reason === "unpaired" ? UNPAIRED_FIX : OFFLINE_FIX;
     this.label.textContent = title;
     this.scoreChip.textContent = "";
-    this.scoreText.textContent = "";
+    this.badge.setAttribute("aria-label", title);
     this.headline.textContent = fix;
     this.list.replaceChildren();
     this.announce(`${title}. ${fix}`, `offline|${reason}`);
@@ -670,7 +671,7 @@ export class Panel {
         soft,
         viewport,
         sides: this.expanded ? CARD_SIDES : BADGE_SIDES,
-        maxSlide: this.expanded ? Infinity : 64,
+        maxSlide: this.expanded ? 240 : 64,
       });
       return { size, spot };
     };
