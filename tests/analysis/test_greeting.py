@@ -86,6 +86,7 @@ def test_not_a_greeting_by_name_is_left_alone(text):
     {"name": "Jane Okafor & Sam Lee"},
     {"name": "Launch crew", "group": True},
     {"name": "Jane Okafor", "names": ["Jane Okafor", "Sam Lee"]},
+    {"name": "Launch crew", "profile_url": None},  # a thread that links nobody: several people
 ])
 def test_group_conversations_are_left_alone(recipient):
     assert is_group(recipient)
@@ -118,3 +119,7 @@ def test_the_verdict_is_unchanged_by_the_greeting():
     wrong = analyze(f"Hi Dana, {kind_words}", "message", recipient=JANE)
     assert right.verdict == wrong.verdict == "ok"
     assert [f.rule for f in wrong.findings if f.severity == "warn"] == ["greeting.wrong_name"]
+
+
+def test_a_connection_note_names_one_person_even_without_a_profile_link():
+    assert flagged("Hi Dana, I enjoyed your talk.", {"name": "Tom Baker", "profile_url": None}, "connection_note")

@@ -7,14 +7,13 @@ Screenshots of each surface, collapsed and expanded, are saved in tests/e2e/arti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from conftest import type_draft
+from playwright.sync_api import Page, expect
 
 LI = "https://www.linkedin.com"
 PANEL = "[data-askfirst-panel]"

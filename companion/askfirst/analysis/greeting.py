@@ -154,8 +154,12 @@ def _name_parts(name: str) -> list[str]:
     return [_fold(w) for w in re.findall(_NAME, name) if _fold(w)]
 
 
-def is_group(recipient: dict[str, Any]) -> bool:
+def is_group(recipient: dict[str, Any], kind: str = "message") -> bool:
     if recipient.get("group"):
+        return True
+    # The adapters give a conversation's profile link only when it has one other person:
+    # a message thread that names someone but links nobody is a group (X, Messenger).
+    if kind == "message" and "profile_url" in recipient and not recipient.get("profile_url"):
         return True
     names = recipient.get("names")
     if isinstance(names, (list, tuple)) and len(names) > 1:
@@ -186,7 +190,7 @@ def wrong_name(text: str, kind: str, recipient: dict[str, Any] | None) -> list[F
     if kind not in DIRECT_KINDS or not isinstance(recipient, dict):
         return []
     full = recipient.get("name")
-    if not isinstance(full, str) or not _name_parts(full) or is_group(recipient):
+    if not isinstance(full, str) or not _name_parts(full) or is_group(recipient, kind):
         return []
     full = full.split(",")[0]  # credentials after the name are not part of it
     first_line = text.split("\n", 1)[0]
