@@ -443,6 +443,7 @@ export class Panel {
     this.label.textContent = label;
     this.scoreChip.textContent = String(result.score);
     this.badge.setAttribute("aria-label", `${label}, pitch score ${result.score} of 100`);
+    this.badge.title = `Ask First — ${SHORTCUT.label}`;
     this.headline.textContent = result.headline || "";
     this.offered = new Set(); // each question is offered once, under the first finding that suggests it
     this.list.replaceChildren(...findings.map((f) => this.findingItem(f, draft)));
@@ -463,7 +464,8 @@ export class Panel {
     const spans = f.spans || [];
     const message = f.message || "";
     const marked = markPhrases(doc, message, spans.map((s) => s.quote || ""));
-    li.append(el(doc, "p", { class: "message" }, [el(doc, "span", { class: "sev", text: severity }), ...(marked || [message])]));
+    const sev = el(doc, "span", { class: "sev" }, [severity, el(doc, "span", { class: "sr", text: ": " })]);
+    li.append(el(doc, "p", { class: "message" }, [sev, ...(marked || [message])]));
     if (f.severity === "info") {
       // Tips stay on one short paragraph: what and what instead.
       if (f.suggestion) li.firstChild.append(el(doc, "span", { class: "tip", text: ` ${f.suggestion}` }));
@@ -533,6 +535,7 @@ export class Panel {
     this.label.textContent = title;
     this.scoreChip.textContent = "";
     this.badge.setAttribute("aria-label", title);
+    this.badge.title = fix;
     this.headline.textContent = fix;
     this.list.replaceChildren();
     this.announce(`${title}. ${fix}`, `offline|${reason}`);
