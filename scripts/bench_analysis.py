@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT / "companion"))
 sys.path.insert(0, str(ROOT / "tests" / "analysis"))
 
 from askfirst.analysis import analyze  # noqa: E402
+
 from test_benchmark import DRAFT_150  # noqa: E402
 
 

@@ -7,10 +7,10 @@ the store, the pairing state and the clock. Serving is `cli/serve.py`'s job.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Callable
 
 from flask import Flask
 

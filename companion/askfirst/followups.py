@@ -20,9 +20,10 @@ the rules run as straight-line code; treat the objects as values all the same.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 from .settings import Settings
 

@@ -13,7 +13,8 @@ Order, cheapest and most fundamental first:
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from flask import Flask, request
 from flask_cors import CORS

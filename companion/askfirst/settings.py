@@ -39,7 +39,7 @@ class Settings:
         return d
 
     @classmethod
-    def from_dict(cls, stored: dict[str, Any]) -> "Settings":
+    def from_dict(cls, stored: dict[str, Any]) -> Settings:
         """Stored values over the defaults; anything invalid in storage is ignored."""
         settings = cls()
         for key, value in stored.items():

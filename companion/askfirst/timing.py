@@ -52,9 +52,9 @@ class Timing:
 
     def followup_wait_until(self) -> datetime | None:
         """Until when a follow-up on your own unanswered message comes too soon."""
-        if not self.awaiting_reply:
+        if not self.awaiting_reply or self.last_sent_at is None:
             return None
-        until = self.last_sent_at + timedelta(days=self.followup_days)  # type: ignore[operator]
+        until = self.last_sent_at + timedelta(days=self.followup_days)
         return until if self.now < until else None
 
     def to_dict(self) -> dict:

@@ -14,8 +14,9 @@ import os
 import stat
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import keyring
 import keyring.errors

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import datetime, timedelta, timezone
 
 from playwright.sync_api import Page, expect
@@ -98,6 +99,9 @@ def test_the_popup_lists_todays_follow_ups_and_settles_them(paired, page: Page):
     expect(item).to_have_count(0)
     _, due = paired.api("GET", "/followups")
     assert all(f["contact"]["key"] != "linkedin:nadia-popup-1" for f in due["followups"])
-    # The badge shows the count of what is left.
-    badge = paired.browser.worker.evaluate("() => chrome.action.getBadgeText({})")
-    assert badge == (str(due["count"]) if due["count"] else "")
+    # The badge shows the count of what is left (it is refreshed after the reply).
+    want = str(due["count"]) if due["count"] else ""
+    deadline = time.monotonic() + 30
+    while (badge := paired.browser.worker.evaluate("() => chrome.action.getBadgeText({})")) != want:
+        assert time.monotonic() < deadline, f"badge {badge!r}, expected {want!r}"
+        time.sleep(0.05)

@@ -35,9 +35,9 @@ LEGACY = '[contenteditable="true"][aria-label="Type a message..."]'
 
 
 @pytest.fixture(scope="module", autouse=True)
-def messenger_pages(paired):
+def messenger_pages(browser):
     hosts = re.compile(r"^https://(www\.messenger\.com|www\.facebook\.com|unsupported\.example)/")
-    undo = serve_pages(paired.browser.context, hosts, PAGES)
+    undo = serve_pages(browser.context, hosts, PAGES)
     yield
     undo()
 

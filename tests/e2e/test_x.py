@@ -38,8 +38,8 @@ DM_TEXTAREA = 'textarea[data-testid="dm-composer-textarea"]'
 
 
 @pytest.fixture(scope="module", autouse=True)
-def x_pages(paired):
-    undo = serve_pages(paired.browser.context, re.compile(r"^https://(x\.com|twitter\.com|unsupported\.example)/"), PAGES)
+def x_pages(browser):
+    undo = serve_pages(browser.context, re.compile(r"^https://(x\.com|twitter\.com|unsupported\.example)/"), PAGES)
     yield
     undo()
 

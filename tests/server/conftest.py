@@ -20,10 +20,9 @@ from pathlib import Path
 
 import keyring
 import pytest
+from flask.testing import FlaskClient
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
-
-from flask.testing import FlaskClient
 
 from askfirst.app import create_app
 from askfirst.pairing import new_code

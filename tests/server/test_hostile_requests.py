@@ -15,6 +15,7 @@ import pytest
 from askfirst import pairing as pairing_module
 from askfirst.app import create_app
 from askfirst.pairing import new_code
+
 from conftest import EXTENSION, PORT, LocalClient
 
 NOW = datetime.now(timezone.utc).isoformat()
@@ -306,7 +307,7 @@ def test_every_route_survives_junk_without_a_500(client, app, auth):
              "/api/v1/followups?date=2026-02-30", "/api/v1/followups?date=%ff", "/api/v1/contacts?limit=-1",
              "/api/v1/contacts?limit=99999999999999999999", "/", "/api/v1/"]
     seen = set()
-    for i in range(1500):
+    for _ in range(1500):
         path = rng.choice(paths)
         method = rng.choice(["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"])
         body = {f: rng.choice(junk_values(rng)) for f in rng.sample(FIELDS, rng.randint(0, 6))}

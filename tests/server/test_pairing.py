@@ -12,6 +12,7 @@ from askfirst.cli import main
 from askfirst.pairing import Pairing, PairingError, new_code
 from askfirst.timing import utcnow
 from askfirst.tokenstore import TokenStore
+
 from conftest import EXTENSION, pair
 
 

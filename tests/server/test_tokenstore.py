@@ -11,6 +11,7 @@ from keyring.backends import fail, null
 
 from askfirst import tokenstore
 from askfirst.tokenstore import SERVICE, TokenFileError, TokenStore
+
 from conftest import MemoryKeyring, pair
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from ..timing import MAX_UNANSWERED, Timing
 from . import lexicon as lx
 from .greeting import wrong_name
+from .matcher import PhraseSet, PhraseSets
 from .phrasing import (
     ago,
     first_name,
@@ -22,7 +23,6 @@ from .phrasing import (
     until_phrase,
     weekday_phrase,
 )
-from .matcher import PhraseSet, PhraseSets
 from .readability import readability
 from .result import KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
 from .text import Draft, detect_language

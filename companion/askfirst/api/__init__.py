@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from ..app import Companion
 
 
-def companion() -> "Companion":
+def companion() -> Companion:
     return current_app.extensions["askfirst"]
 
 

@@ -39,7 +39,8 @@ def analyze():
         key = who.key if who else None
 
     # Imported here, not at module load: the engine's word lists are not needed to start serving.
-    from ..analysis import DraftError, analyze as run
+    from ..analysis import DraftError
+    from ..analysis import analyze as run
 
     # Local time, so "wait until Sunday" means the user's Sunday.
     timing = companion().store.timing(key, now=datetime.now().astimezone())

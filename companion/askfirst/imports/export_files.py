@@ -77,7 +77,8 @@ class ExportFile:
         with self._open() as raw:
             source = _Counting(raw, progress) if progress else raw
             # errors="replace": one bad byte in row 80,000 costs a character, not the import.
-            text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="replace", newline="")
+            # (_Counting is a raw stream: TextIOWrapper reads it fine, typeshed wants a buffered one.)
+            text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="replace", newline="")  # type: ignore[type-var]
             yield _rows_after_header(text, self.header_line)
 
 
