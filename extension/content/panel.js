@@ -98,6 +98,7 @@ const STYLE = `
 .body { box-sizing: border-box; padding: 6px 12px 8px; overflow: auto; }
 .body[hidden] { display: none; }
 .headline { margin: 0 0 6px; }
+.headline[hidden] { display: none; }
 ol { margin: 0; padding: 0; list-style: none; }
 li { margin: 0; padding: 6px 0; border-top: 1px solid #eaecf0; }
 li p { margin: 0; }
@@ -444,12 +445,17 @@ export class Panel {
     this.scoreChip.textContent = String(result.score);
     this.badge.setAttribute("aria-label", `${label}, pitch score ${result.score} of 100`);
     this.badge.title = `Ask First — ${SHORTCUT.label}`;
-    this.headline.textContent = result.headline || "";
+    // An `ok` draft that still carries a warning: say the warning, not "Nothing to flag".
+    const worst = findings.find((f) => f.severity === "stop" || f.severity === "warn");
+    const headline = verdict === "ok" && worst ? worst.message : result.headline || "";
+    this.headline.textContent = verdict === "ok" && worst ? "" : headline;
+    this.headline.hidden = !this.headline.textContent;
     this.offered = new Set(); // each question is offered once, under the first finding that suggests it
     this.list.replaceChildren(...findings.map((f) => this.findingItem(f, draft)));
     this.panel.hidden = false;
     // Heard when the verdict changes, not at every keystroke that moves the score.
-    this.announce(`Ask First: ${label}. ${result.headline || ""}`.trim(), `${verdict}|${label}`);
+    const stop = /[.?!]$/.test(label) ? "" : ".";
+    this.announce(`Ask First: ${label}${stop} ${headline}`.trim(), `${verdict}|${label}`);
     if (!this.autoOpened && !this.expanded && findings.some((f) => f.severity === "stop")) {
       this.autoOpened = true;
       this.setExpanded(true);
@@ -642,7 +648,8 @@ export class Panel {
     const seen = new Set([anchor]);
     const take = (nodes, into) => {
       for (const n of nodes) {
-        if (seen.has(n) || n === this.host) continue;
+        // A wrapper around the box (a form with "header" in its class name) is not in the way.
+        if (seen.has(n) || n === this.host || n.contains(anchor)) continue;
         seen.add(n);
         const r = visibleRect(n);
         if (r) into.push(r);

@@ -184,6 +184,7 @@ def test_a_greeting_to_someone_else_is_flagged_with_the_recipients_name(paired, 
     expect(finding).to_be_visible()
     expect(finding).to_contain_text(surface.recipient["name"])
     expect(finding.locator("mark")).to_have_text("Dana")
+    shoot(page, f"{surface.name}-wrong-name")
 
 
 def test_a_suggested_question_is_copied_to_the_clipboard(paired, page: Page):

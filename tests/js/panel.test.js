@@ -210,6 +210,9 @@ describe("the panel", () => {
     assert.equal(labelOf("ok", []), "Looks good");
     assert.equal(toneOf("ok", [{ severity: "info" }]), "ok");
     assert.equal(labelOf("pitch_heavy", [wrong]), VERDICT_LABELS.pitch_heavy);
+    const { $ } = shown({ verdict: "ok", score: 0, headline: "Nothing to flag.", findings: [wrong] }, "Hi Dana, congrats!");
+    assert.equal($(".headline").hidden, true, "no “Nothing to flag” above a warning");
+    assert.match($('[role="status"]').textContent, /Wrong name\? The greeting says “Dana”, but this message goes to Jane Okafor/);
     assert.equal(toneOf("wait", []), "stop");
   });
 });
