@@ -99,6 +99,7 @@ const STYLE = `
 .body[hidden] { display: none; }
 .headline { margin: 0 0 6px; }
 .headline[hidden] { display: none; }
+.headline[hidden] + ol > li:first-child { border-top: 0; padding-top: 2px; }
 ol { margin: 0; padding: 0; list-style: none; }
 li { margin: 0; padding: 6px 0; border-top: 1px solid #eaecf0; }
 li p { margin: 0; }
