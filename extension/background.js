@@ -4,41 +4,106 @@
 
 import { Companion } from "./lib/companion.js";
 import { addDays, localDate } from "./lib/dates.js";
+import { diagnose } from "./lib/diagnosis.js";
+import { Outbox, forCompanion } from "./lib/outbox.js";
+import { siteAccess, siteOfUrl } from "./lib/sites.js";
 
 const api = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
 const companion = new Companion(api.storage.local, (...args) => fetch(...args));
+const outbox = new Outbox(api.storage.local);
+// Per-tab facts that must outlive the background's unloading but not the browser session.
+const session = api.storage.session || memoryStorage();
 
 const REFRESH_ALARM = "askfirst-refresh";
 const REFRESH_MINUTES = 5;
-const OUTBOX_LIMIT = 500;
 const ALL_SITES = { linkedin: true, x: true, messenger: true };
 
 // What a content script (running inside a web page) may ask for. Pairing, settings and
 // follow-ups belong to the extension's own pages.
-const CONTENT_SCRIPT_TYPES = new Set(["analyze", "event", "config"]);
+const CONTENT_SCRIPT_TYPES = new Set(["analyze", "event", "config", "composer", "diagnose"]);
+// A diagnosis this recent answers the panel's offline notices without asking again.
+const DIAGNOSIS_FRESH_MS = 10_000;
 
 const handlers = {
   async analyze({ draft }) {
     const reply = await companion.analyze(draft);
-    return reply.ok ? { ok: true, result: reply.data } : reply;
+    if (reply.ok) return { ok: true, result: reply.data };
+    if (reply.offline) {
+      const d = await recentDiagnosis();
+      return { ...reply, state: d.state, message: d.message, fix: d.fix };
+    }
+    return reply;
   },
 
   async event({ event }) {
-    const reply = await companion.postEvent(event);
+    // The text goes to the companion only when the user chose to keep texts there.
+    const { storeText } = await api.storage.local.get("storeText");
+    const reply = await companion.postEvent(forCompanion(event, storeText === true));
     if (reply.ok) {
       flushOutbox();
       refreshBadge();
       return { ok: true, created: reply.data && reply.data.created };
     }
-    // Down or not paired: keep it and deliver later, so no send is lost. A refused event
-    // (4xx) would be refused again: drop it.
-    if (reply.offline) await enqueue(event);
+    // Down or not paired: keep it (without its text) and deliver later, so no send is
+    // lost. A refused event (4xx) would be refused again: drop it.
+    if (reply.offline) await outbox.add(event);
     return reply;
   },
 
-  async config() {
+  async config(message, sender) {
+    // A content script asks once as it starts on a page: what it saw on the last page is gone.
+    if (sender.tab) await session.set({ [tabKey(sender.tab.id)]: { site: siteOfUrl(sender.url || ""), running: true, unknown: null } });
     const { sites } = await api.storage.local.get("sites");
     return { ok: true, sites: { ...ALL_SITES, ...(sites || {}) } };
+  },
+
+  async composer({ recognised, site, skeleton }, sender) {
+    if (!sender.tab) return { ok: false, error: { message: "Only a page's content script reports compose boxes." } };
+    const key = tabKey(sender.tab.id);
+    const { [key]: known } = await session.get(key);
+    const unknown = recognised ? null : { site: String(site), skeleton: String(skeleton).slice(0, 64_000), at: Date.now() };
+    await session.set({ [key]: { site: siteOfUrl(sender.url || ""), ...known, running: true, unknown } });
+    return { ok: true };
+  },
+
+  async diagnose({ port }, sender) {
+    if (!isExtensionPage(sender)) port = undefined; // a content script asks about the saved port only
+    companion.retryNow();
+    const diagnosis = await diagnoseNow(port);
+    if (!port && diagnosis.state === "paired") flushOutbox();
+    return { ok: true, diagnosis };
+  },
+
+  async siteAccess() {
+    return { ok: true, sites: await siteAccess(api.permissions) };
+  },
+
+  async pageStatus({ tabId }) {
+    const id = Number(tabId);
+    if (!Number.isInteger(id)) return { ok: false, error: { message: "pageStatus needs the tab's id." } };
+    const { [tabKey(id)]: known } = await session.get(tabKey(id));
+    const unknown = known ? known.unknown : null;
+    let site = known ? known.site : null;
+    try {
+      const tab = await api.tabs.get(id);
+      site = siteOfUrl(tab.url || "") || site;
+    } catch {
+      // The tab is gone, or its URL is not ours to read: what the content script said stands.
+    }
+    const access = site ? (await siteAccess(api.permissions)).find((s) => s.site === site) : null;
+    return {
+      ok: true,
+      tabId: id,
+      site,
+      running: Boolean(known && known.running),
+      granted: access ? access.granted : null,
+      unknownComposer: Boolean(unknown),
+      report: unknown ? bugReport(unknown) : null,
+    };
+  },
+
+  async outbox() {
+    return { ok: true, queued: await outbox.size() };
   },
 
   async status() {
@@ -46,14 +111,14 @@ const handlers = {
     const { port, token } = await companion.settings();
     const health = await companion.health();
     const out = { ok: true, port, reachable: health.ok, hasToken: Boolean(token), version: null, paired: false };
-    if (!health.ok) return out;
+    if (!health.ok) return { ...out, diagnosis: await diagnoseNow() };
     out.version = health.data.version;
     if (token) {
       const probe = await companion.getSettings();
       out.paired = probe.ok;
       if (probe.ok) await cacheSettings(probe.data);
     }
-    return out;
+    return { ...out, diagnosis: await diagnoseNow() };
   },
 
   async pair({ code, port }) {
@@ -107,35 +172,60 @@ const handlers = {
 };
 
 async function cacheSettings(settings) {
-  if (settings && settings.sites) await api.storage.local.set({ sites: settings.sites });
+  if (!settings) return;
+  const cached = { storeText: settings.store_text === true };
+  if (settings.sites) cached.sites = settings.sites;
+  await api.storage.local.set(cached);
 }
 
-async function enqueue(event) {
-  const { outbox = [] } = await api.storage.local.get("outbox");
-  if (outbox.some((e) => e.id === event.id)) return;
-  outbox.push(event);
-  await api.storage.local.set({ outbox: outbox.slice(-OUTBOX_LIMIT) });
-}
-
-let flushing = null;
 function flushOutbox() {
-  // One flush at a time; events keep their client ids, so a repeat is a no-op upstream.
-  flushing =
-    flushing ||
-    (async () => {
-      const { outbox = [] } = await api.storage.local.get("outbox");
-      const left = [];
-      for (const event of outbox) {
-        const reply = await companion.postEvent(event);
-        if (!reply.ok && reply.offline) left.push(event);
-      }
-      const { outbox: now = [] } = await api.storage.local.get("outbox");
-      const added = now.filter((e) => !outbox.some((o) => o.id === e.id));
-      await api.storage.local.set({ outbox: [...left, ...added] });
-    })().finally(() => {
-      flushing = null;
-    });
-  return flushing;
+  // Queued events keep their client ids, so one delivered twice is a no-op upstream.
+  return outbox.flush((event) => companion.postEvent(event));
+}
+
+const tabKey = (tabId) => `tab:${tabId}`;
+
+function bugReport({ site, skeleton }) {
+  const version = api.runtime.getManifest().version;
+  return [
+    `Ask First ${version}: a compose box it does not recognise.`,
+    `Site: ${site}. Browser: ${navigator.userAgent.replace(/\s+/g, " ")}`,
+    "The page's structure around the box (no text, names or URLs):",
+    "",
+    skeleton,
+  ].join("\n");
+}
+
+let lastDiagnosis = null;
+async function diagnoseNow(port) {
+  const d = await diagnose(companion, { port });
+  if (!port) lastDiagnosis = { ...d, at: Date.now() };
+  return d;
+}
+
+async function recentDiagnosis() {
+  if (lastDiagnosis && Date.now() - lastDiagnosis.at < DIAGNOSIS_FRESH_MS) return lastDiagnosis;
+  return diagnoseNow();
+}
+
+/** Tell the extension's open pages (popup, options, try) what changed. */
+function broadcast(message) {
+  Promise.resolve(api.runtime.sendMessage(message)).catch(() => {}); // no page open: nobody to tell
+}
+
+function memoryStorage() {
+  const data = new Map();
+  return {
+    async get(key) {
+      return data.has(key) ? { [key]: data.get(key) } : {};
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, v);
+    },
+    async remove(key) {
+      data.delete(key);
+    },
+  };
 }
 
 function setBadge(count) {
@@ -162,7 +252,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = message && Object.hasOwn(handlers, message.type) ? handlers[message.type] : null;
   const allowed = sender.id === api.runtime.id && (isExtensionPage(sender) || CONTENT_SCRIPT_TYPES.has(message.type));
   if (!handler || !allowed) return false;
-  handler(message).then(sendResponse, (err) => sendResponse({ ok: false, error: { message: String(err) } }));
+  handler(message, sender).then(sendResponse, (err) => sendResponse({ ok: false, error: { message: String(err) } }));
   return true; // the reply comes asynchronously
 });
 
@@ -176,4 +266,22 @@ api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== REFRESH_ALARM) return;
   flushOutbox();
   refreshBadge();
+  // Settings changed elsewhere (the CLI, another browser) reach the cache, "keep the text" included.
+  companion.getSettings({ force: false }).then((reply) => reply.ok && cacheSettings(reply.data));
 });
+
+// A new port or a new pairing: look again at once, and tell whichever page is open.
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== "local" || !(changes.port || changes.token)) return;
+  companion.retryNow();
+  diagnoseNow().then((diagnosis) => {
+    if (diagnosis.state === "paired") flushOutbox(); // what waited for this companion goes now
+    broadcast({ type: "diagnosis", diagnosis });
+  });
+});
+
+// Site access granted or revoked (in the browser's own settings too): pages re-ask.
+const announceAccess = () => siteAccess(api.permissions).then((sites) => broadcast({ type: "siteAccess", sites }));
+api.permissions.onAdded.addListener(announceAccess);
+api.permissions.onRemoved.addListener(announceAccess);
+api.tabs.onRemoved.addListener((tabId) => session.remove(tabKey(tabId)));

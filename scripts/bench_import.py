@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmarks the LinkedIn import and today's follow-ups against SPEC §7 and issue 5.
+"""Benchmarks the LinkedIn import and today's follow-ups against their budgets.
 
     .venv/bin/python scripts/bench_import.py [--connections 30000] [--messages 100000] [--zip] [--keep]
 
@@ -7,7 +7,7 @@
 2. Imports it with a real `askfirst import linkedin` subprocess: seconds and the child's
    peak RSS (budget: <= 15 s, <= 300 MB).
 3. Imports it again: the counts of contacts and events must not change.
-4. Checks the issue's two planted people: a `reply` for the message received yesterday,
+4. Checks the two planted people: a `reply` for the message received yesterday,
    a `say_hello` for the connection made two days ago.
 5. Times today's follow-ups (budget <= 50 ms): computed in process (cold: a fresh store,
    so no cache), `GET /api/v1/followups` on a real `askfirst serve` (first request and
@@ -117,7 +117,7 @@ def main() -> int:
         print(f"re-import: {time.perf_counter() - t:.1f} s; contacts, events {before} -> {after}: "
               f"{'unchanged' if same else 'CHANGED'}")
 
-        # -- the issue's checks -------------------------------------------------------------
+        # -- the planted people --------------------------------------------------------------
         from askfirst.profiles import normalise
 
         now = datetime.now().astimezone()

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Writes a synthetic LinkedIn data export in the real formats, for tests and benchmarks.
 
-    .venv/bin/python scripts/gen_linkedin_export.py OUT [--connections 30000] [--messages 100000]
+    .venv/bin/python scripts/gen_linkedin_export.py OUT [--connections 200] [--messages 600]
                                                         [--zip] [--seed 1] [--today YYYY-MM-DD]
+
+A small export by default, to try the import; the benchmarks use --connections 30000
+--messages 100000 (scripts/bench_import.py).
 
 OUT gets Connections.csv (with LinkedIn's "Notes:" preamble, `Connected On` both as
 `25 Aug 2021` and as `01-Jul-25`), messages.csv (with the ATTACHMENTS column, group chats,
@@ -177,13 +180,18 @@ def pack(folder: Path, archive: Path) -> Path:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--connections", type=int, default=30_000)
-    ap.add_argument("--messages", type=int, default=100_000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--today", type=date.fromisoformat, default=datetime.now().astimezone().date())
-    ap.add_argument("--zip", action="store_true", help="also write OUT/Basic_LinkedInDataExport_MM-DD-YYYY.zip")
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__.split("\n\n", 2)[2],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out", type=Path, metavar="OUT", help="the folder to write the export's CSV files into")
+    ap.add_argument("--connections", type=int, default=200, metavar="N",
+                    help="how many connections in Connections.csv (default: 200)")
+    ap.add_argument("--messages", type=int, default=600, metavar="N",
+                    help="how many rows in messages.csv (default: 600)")
+    ap.add_argument("--seed", type=int, default=1, help="random seed: the same seed writes the same export (default: 1)")
+    ap.add_argument("--today", type=date.fromisoformat, default=datetime.now().astimezone().date(),
+                    metavar="YYYY-MM-DD", help="the day the planted people are relative to (default: today)")
+    ap.add_argument("--zip", action="store_true",
+                    help="also pack them as LinkedIn does, into OUT/Basic_LinkedInDataExport_MM-DD-YYYY.zip")
     args = ap.parse_args()
     planted = generate(args.out, args.connections, args.messages, args.today, args.seed)
     if args.zip:

@@ -7,8 +7,7 @@ the store, the pairing state and the clock. Serving is `cli/serve.py`'s job.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
@@ -22,21 +21,17 @@ from .tokenstore import TokenStore
 DEFAULT_PORT = 8731
 
 
-def local_tz() -> tzinfo:
-    tz = datetime.now().astimezone().tzinfo
-    assert tz is not None
-    return tz
-
-
 @dataclass
 class Companion:
     root: Path
     store: Store
     pairing: Pairing
     port: int
-    tz: Callable[[], tzinfo] = field(default=local_tz)
-    # The last /followups answer, encoded, with the (date, zone, store change count) it is for.
-    followups_body: tuple[tuple, bytes] | None = None
+    zone: tzinfo | None = None  # fixed by tests; otherwise the user's zone from settings
+
+    def tz(self) -> tzinfo:
+        """The user's zone: the one chosen in settings, else the computer's (IANA)."""
+        return self.zone or self.store.settings().zone()
 
     def today(self) -> date:
         """The user's local date: follow-ups fall due by the calendar on their wall."""
@@ -52,7 +47,7 @@ def create_app(data_dir: str | os.PathLike[str] | None = None, *, port: int = DE
     pairing = Pairing(root, TokenStore(root))
     app.extensions["askfirst"] = Companion(
         root=root, store=Store(paths.db_path(root)), pairing=pairing, port=port,
-        tz=(lambda: tz) if tz is not None else local_tz,
+        zone=tz,
     )
     api.register(app)
     guard.install(app, pairing, port)

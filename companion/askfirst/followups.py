@@ -1,4 +1,4 @@
-"""The follow-up engine (SPEC §3): who you should write to, and why. Pure: no I/O.
+"""The follow-up engine: who you should write to, and why. Pure: no I/O.
 
 Follow-ups are not stored; they are derived from each contact's summary (when you
 connected, met, last wrote, last heard back) every time they are asked for. That is what
@@ -12,7 +12,7 @@ follow-ups go stale `STALE_DAYS` after they fell due, so importing years of hist
 not bury today's list under thousands of ancient reminders.
 
 Speed: after an import a heavy user can have thousands of contacts with something due, and
-today's list must come back in well under 50 ms (SPEC §7). So the per-contact objects are
+today's list must come back in well under 50 ms. So the per-contact objects are
 plain slotted dataclasses (a frozen dataclass costs ~1 µs more to build, per object) and
 the rules run as straight-line code; treat the objects as values all the same.
 """
@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from .settings import Settings
+from .timing import day_after, first_day_from, may_nudge
 
 KINDS = ("reply", "met_follow_up", "say_hello", "nudge", "keep_in_touch")
 _RANK = {kind: n for n, kind in enumerate(KINDS)}
@@ -48,6 +49,7 @@ class ContactSummary:
     unanswered_in_a_row: int = 0
     keep_in_touch_days: int | None = None
     thread_url: str | None = None
+    connected_on: date | None = None  # set when only the day is known: then it anchors say_hello
 
     @property
     def first_name(self) -> str | None:
@@ -94,6 +96,7 @@ class Followup:
             "kind": self.kind,
             "due": self.due.isoformat(),
             "overdue": self.overdue,
+            "days_overdue": (self.today - self.due).days if self.overdue and self.today else 0,
             "status": self.status,
             "reason": self.reason,
             "suggestion": self.suggestion,
@@ -102,7 +105,7 @@ class Followup:
         }
 
 
-def followup_id(contact_key: str, kind: str, anchor: datetime) -> str:
+def followup_id(contact_key: str, kind: str, anchor: datetime | date) -> str:
     raw = f"{contact_key}\x1f{kind}\x1f{anchor.isoformat()}".encode()
     return "fu_" + hashlib.sha256(raw).hexdigest()[:24]
 
@@ -110,7 +113,9 @@ def followup_id(contact_key: str, kind: str, anchor: datetime) -> str:
 def candidates(c: ContactSummary, settings: Settings, today: date, tz: tzinfo) -> Iterator[Followup]:
     """Every rule that holds for this contact, most pressing first (stale ones dropped).
 
-    A generator: `plan` usually needs only the first, and 30,000 contacts must answer fast.
+    These are the only follow-up rules; the store's prefilter is derived from `horizon`.
+    Reasons say what is due in plain words; suggestions are openers the user can send as
+    they are, in their own voice. A generator: `plan` usually needs only the first.
     """
     first = c.first_name
     hello = f"Hi {first}" if first else "Hi there"
@@ -120,10 +125,11 @@ def candidates(c: ContactSummary, settings: Settings, today: date, tz: tzinfo) -
     if received and (sent is None or sent < received):
         day = received.astimezone(tz).date()
         if day >= oldest:
+            late = (today - day).days >= 2
             yield Followup(
                 followup_id(c.key, "reply", received), "reply", day,
-                f"{first or 'They'} wrote to you {_ago(today, day)}.",
-                f"{hello}, thanks for your message! Answer what they asked before you bring up anything of your own.",
+                f"{first or 'They'} wrote {_ago(today, day)} — reply {_when(today, day)}.",
+                f"{hello}, thanks for your message{', and sorry for the slow reply' if late else ''}!",
                 c, today=today)
     met = c.met_at
     if met and (sent is None or sent < met):
@@ -132,33 +138,52 @@ def candidates(c: ContactSummary, settings: Settings, today: date, tz: tzinfo) -
             where = f"at {c.met_place}" if c.met_place else (f"{first} in person" if first else "in person")
             yield Followup(
                 followup_id(c.key, "met_follow_up", met), "met_follow_up", day + timedelta(days=1),
-                f"You met {where} {_ago(today, day)}.",
+                f"You met {where} {_ago(today, day)} — follow up {_when(today, day + timedelta(days=1))}.",
                 f"{hello}, it was great to meet you{' at ' + c.met_place if c.met_place else ''}! "
                 "What are you working on these days?", c, today=today)
     connected = c.connected_at
     if connected and (sent is None or sent < connected):
-        due_day = (connected + timedelta(days=settings.say_hello_days)).astimezone(tz).date()
+        due_day = day_after(connected, settings.say_hello_days, tz)
         if due_day >= oldest:
             yield Followup(
-                followup_id(c.key, "say_hello", connected), "say_hello", due_day,
-                f"Connected {_ago(today, connected.astimezone(tz).date())}. "
-                "Say hello and ask what they are working on. No pitch.",
+                # A connection day keeps its id in every zone, so a done mark survives travel.
+                followup_id(c.key, "say_hello", c.connected_on or connected), "say_hello", due_day,
+                f"Connected {_ago(today, connected.astimezone(tz).date())} — say hello "
+                f"{_when(today, due_day)} and ask what they are working on. No pitch.",
                 f"{hello}, thanks for connecting! What are you working on these days?", c, today=today)
-    if sent and (received is None or received < sent) and 1 <= c.unanswered_in_a_row <= settings.max_nudges:
-        due_day = (sent + timedelta(days=settings.nudge_days)).astimezone(tz).date()
+    if sent and (received is None or received < sent) and may_nudge(c.unanswered_in_a_row, settings.max_nudges):
+        # Never on a day that starts before the analysis stops calling a follow-up too
+        # soon (`followup_days` after your message): the popup and the panel agree.
+        due_day = max(day_after(sent, settings.nudge_days, tz),
+                      first_day_from(sent + timedelta(days=settings.followup_days), tz))
         if due_day >= oldest:
-            last = " This is the last nudge." if c.unanswered_in_a_row == settings.max_nudges else ""
+            last = " It is the last nudge." if c.unanswered_in_a_row == settings.max_nudges else ""
             yield Followup(
                 followup_id(c.key, "nudge", sent), "nudge", due_day,
-                f"No reply for {_span(today, sent.astimezone(tz).date())}. Add something useful, don't re-pitch.{last}",
-                f"{hello}, I came across something you might find useful: …", c, today=today)
-    if c.keep_in_touch_days and (last_at := c.last_exchange_at):
+                f"No reply for {_span(today, sent.astimezone(tz).date())} — nudge {_when(today, due_day)} "
+                f"with something useful, not a re-pitch.{last}",
+                f"{hello}, I know things get busy, so no pressure at all. How are things going on your side?",
+                c, today=today)
+    awaiting = sent is not None and (received is None or received < sent)
+    if c.keep_in_touch_days and (last_at := c.last_exchange_at) and (
+            not awaiting or may_nudge(c.unanswered_in_a_row, settings.max_nudges)):
         day = last_at.astimezone(tz).date()
+        due_day = day + timedelta(days=c.keep_in_touch_days)
+        if awaiting and sent is not None:  # catching up is one more message after yours: same window
+            due_day = max(due_day, first_day_from(sent + timedelta(days=settings.followup_days), tz))
         yield Followup(  # a cadence never goes stale
-            followup_id(c.key, "keep_in_touch", last_at), "keep_in_touch",
-            day + timedelta(days=c.keep_in_touch_days),
-            f"You last talked {_ago(today, day)}.",
+            followup_id(c.key, "keep_in_touch", last_at), "keep_in_touch", due_day,
+            f"You last talked {_ago(today, day)} — catch up {_when(today, due_day)}.",
             f"{hello}, it's been a while! How are things going on your side?", c, today=today)
+
+
+def horizon(settings: Settings, today: date) -> date:
+    """No one-off rule holds for a contact whose last activity is older than this local
+    day: a rule's anchor is one of the contact's activity times, its follow-up falls due
+    at most `window` days after it, and goes stale STALE_DAYS after that. One more day
+    covers a stored UTC time whose local date is the day before."""
+    window = max(settings.say_hello_days, settings.nudge_days, settings.followup_days, 1.0)
+    return today - timedelta(days=STALE_DAYS + int(window) + 2)
 
 
 def plan(c: ContactSummary, settings: Settings, today: date, tz: tzinfo,
@@ -203,6 +228,16 @@ def _with(f: Followup, **changes: Any) -> Followup:
     from dataclasses import replace
 
     return replace(f, **changes)
+
+
+def _when(today: date, due: date) -> str:
+    if due <= today:
+        return "today"
+    if due == today + timedelta(days=1):
+        return "tomorrow"
+    if due < today + timedelta(days=7):
+        return f"on {due:%A}"
+    return f"on {due:%a} {due.day} {due:%b}"
 
 
 def _ago(today: date, day: date) -> str:

@@ -1,4 +1,4 @@
-"""The companion's door checks (SPEC §6). Every request is hostile until proven otherwise.
+"""The companion's door checks. Every request is hostile until proven otherwise.
 
 Order, cheapest and most fundamental first:
 1. `HostGuard` (WSGI, before Flask routes anything): the Host header must be
@@ -93,6 +93,8 @@ def install(app: Flask, pairing: Pairing, port: int) -> None:
                 raise ApiError(401, "unauthorized",
                                "Missing or invalid token: pair the extension (run `askfirst pair`) and send "
                                "`Authorization: Bearer <token>`.")
+            if origin is not None:  # the paired extension itself (any other origin is refused above)
+                pairing.heard_from_extension()
         if (request.content_length or 0) > MAX_BODY_BYTES:
             raise ApiError(413, "too_large", f"The request body is larger than {MAX_BODY_BYTES // 1024} KiB.")
         has_body = bool(request.content_length) or "chunked" in request.headers.get("Transfer-Encoding", "").lower()

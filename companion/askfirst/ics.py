@@ -9,6 +9,7 @@ CRLF line ends.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 
@@ -16,7 +17,8 @@ from . import __version__
 from .followups import Followup
 
 PRODID = f"-//Ask First//askfirst {__version__}//EN"
-MAX_OCTETS = 75  # per line, CRLF excluded (RFC 5545 §3.1)
+MAX_OCTETS = 75  # per line, CRLF excluded (RFC 5545 section 3.1)
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # CTLs other than HTAB (newlines already escaped)
 
 TITLES = {
     "reply": "Reply to {}",
@@ -46,7 +48,7 @@ def calendar(followups: Iterable[Followup], today: date, stamp: datetime | None 
             f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
             f"SUMMARY:{escape(TITLES.get(f.kind, '{}').format(who))}",
             f"DESCRIPTION:{escape(chr(10).join(details))}",
-            f"URL:{f.open_url}",  # a URI value: not TEXT, so not escaped
+            *([f"URL:{f.open_url}"] if uri_value(f.open_url) else []),  # a URI: checked, not escaped
             f"CATEGORIES:{escape('Ask First')},{escape(f.kind)}",
             "TRANSP:TRANSPARENT",  # a reminder, not a meeting: it does not make you look busy
             "END:VEVENT",
@@ -56,14 +58,22 @@ def calendar(followups: Iterable[Followup], today: date, stamp: datetime | None 
 
 
 def escape(text: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline escaped."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    """A TEXT value (RFC 5545 section 3.3.11): backslash, semicolon, comma and newline
+    escaped, and the other control characters the format forbids dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _FORBIDDEN.sub("", text)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def uri_value(url: str) -> bool:
+    """Whether a URL can be written as a URI value as it is: printable ASCII, no spaces.
+    Anything else is left out rather than allowed to start a property of its own."""
+    return bool(url) and all("!" <= ch <= "~" for ch in url)
 
 
 def fold(line: str) -> str:
     """Split a content line into 75-octet pieces joined by CRLF + space, never inside a
-    UTF-8 character (RFC 5545 §3.1)."""
+    UTF-8 character (RFC 5545 section 3.1)."""
     if len(line.encode("utf-8")) <= MAX_OCTETS:
         return line
     pieces: list[str] = []

@@ -15,6 +15,7 @@ import json
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -56,6 +57,18 @@ def _origin_file(root: Path) -> Path:
     return secrets_dir(root) / "paired-origin.json"
 
 
+def _seen_file(root: Path) -> Path:
+    return root / "extension-last-seen"
+
+
+def extension_last_seen(root: Path) -> datetime | None:
+    """When the paired extension last called the companion (to the minute), if ever."""
+    try:
+        return datetime.fromisoformat(_seen_file(root).read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
 def new_code(root: Path, now: datetime | None = None) -> Code:
     """Create the one pairing code the server will accept (replacing any earlier one)."""
     now = now or utcnow()
@@ -74,6 +87,7 @@ class Pairing:
         self.root = root
         self.tokens = tokens
         self._lock = threading.Lock()
+        self._heard_at = float("-inf")
         self._token = tokens.load()  # read once: no keyring call on the request path
         try:
             self._origin: str | None = json.loads(_origin_file(root).read_text())["origin"]
@@ -83,6 +97,18 @@ class Pairing:
     @property
     def paired(self) -> bool:
         return self._token is not None
+
+    def heard_from_extension(self) -> None:
+        """The paired extension just called: noted, at most once a minute, so that
+        `askfirst doctor` can tell a user whether the extension reaches this companion."""
+        now = time.monotonic()
+        if now - self._heard_at < 60:
+            return
+        self._heard_at = now
+        try:
+            write_private(_seen_file(self.root), utcnow().isoformat(timespec="seconds"))
+        except OSError:
+            pass  # a full disk must not fail the request
 
     @property
     def origin(self) -> str | None:

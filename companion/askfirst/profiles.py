@@ -21,6 +21,7 @@ SITES = ("linkedin", "x", "messenger")
 MAX_URL_CHARS = 2048
 
 _LINKEDIN_SLUG = re.compile(r"[^\s/?#:]{1,200}")
+_NAME_KEY = re.compile(r"name:[^\s/?#:]{1,200}(:[^\s/?#:]{1,200})?")
 _X_HANDLE = re.compile(r"[a-z0-9_]{1,15}")
 _X_RESERVED = {"home", "messages", "i", "search", "explore", "settings", "notifications", "compose", "intent"}
 _FB_NAME = re.compile(r"[a-z0-9.]{1,100}")
@@ -92,11 +93,38 @@ def normalise(url: str) -> Profile:
     raise ProfileError("profile_url must be a LinkedIn, X or Facebook profile URL")
 
 
+def name_slug(name: str) -> str:
+    """A name as part of a key: case and spacing do not matter, nor do the characters
+    that cannot be in a key (a colon separates the company)."""
+    return "-".join(name.casefold().replace(":", " ").split())[:200]
+
+
+def by_name(name: str, company: str | None = None) -> Profile:
+    """A LinkedIn contact known only by name (and company): exports before mid-2023 hold no
+    profile URLs. The key `linkedin:name:<name>[:<company>]` cannot be a real profile's
+    (slugs have no colon); its URL searches LinkedIn for the person."""
+    ident = "name:" + name_slug(name) + (":" + name_slug(company) if company and name_slug(company) else "")
+    search = f"https://www.linkedin.com/search/results/people/?keywords={quote(name.strip(), safe='')}"
+    return Profile("linkedin", ident, search + (f"&company={quote(company.strip(), safe='')}" if company else ""))
+
+
+def parse_name_key(key: str, name: str) -> Profile:
+    """The Profile of a key made by `by_name`, given the person's name."""
+    ident = key.partition(":")[2]
+    parts = ident.split(":")
+    company = parts[2] if len(parts) > 2 else None
+    return Profile("linkedin", ident, by_name(name, company.replace("-", " ") if company else None).url)
+
+
 def parse_key(key: str) -> Profile:
     """The profile behind a contact key such as `linkedin:jane-doe-123`."""
     site, sep, ident = key.partition(":")
     if not sep or site not in SITES or not ident:
         raise ProfileError("a contact key looks like linkedin:<name>, x:<handle> or messenger:<name>")
+    if site == "linkedin" and ident.startswith("name:"):  # known by name only (see by_name)
+        if not _NAME_KEY.fullmatch(ident):
+            raise ProfileError("a contact known by name has a key like linkedin:name:jane-doe")
+        return Profile("linkedin", ident, "")
     if site == "linkedin":
         return normalise(f"https://www.linkedin.com/in/{quote(ident, safe='')}/")
     if site == "x":

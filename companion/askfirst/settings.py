@@ -1,6 +1,8 @@
-"""The user's windows and switches (SPEC §3, §5): defaults, validation, partial updates.
+"""The user's windows and switches: defaults, validation, partial updates.
 
-Settings are plain data; the store persists them. `merge()` is the one place that decides
+Settings are plain data; the store persists them. Every one that changes a verdict or a
+follow-up reaches both engines: the store builds `Timing` and runs the follow-up rules
+from the same `Settings`. `merge()` is the one place that decides
 whether a `PUT /settings` body is acceptable, so the API and any CLI share the rules.
 """
 
@@ -8,10 +10,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field, replace
+from datetime import tzinfo
 from typing import Any
 
 from .profiles import SITES
-from .timing import DEFAULT_FOLLOWUP_DAYS, DEFAULT_WAIT_DAYS, MAX_UNANSWERED
+from .timing import (
+    DEFAULT_FOLLOWUP_DAYS,
+    DEFAULT_MAX_NUDGES,
+    DEFAULT_WAIT_DAYS,
+    is_zone_name,
+    user_zone,
+)
 
 MAX_DAYS = 365
 
@@ -28,9 +37,14 @@ class Settings:
     followup_days: float = DEFAULT_FOLLOWUP_DAYS
     say_hello_days: float = 2
     nudge_days: float = 7
-    max_nudges: int = MAX_UNANSWERED
+    max_nudges: int = DEFAULT_MAX_NUDGES
     store_text: bool = False
+    time_zone: str | None = None  # an IANA name such as Europe/Berlin; None: the computer's zone
     sites: dict[str, bool] = field(default_factory=lambda: {s: True for s in SITES})
+
+    def zone(self) -> tzinfo:
+        """The user's zone: the one chosen here, else the computer's."""
+        return user_zone(self.time_zone)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -65,6 +79,11 @@ def merge(current: Settings, update: Any) -> Settings:
         elif key == "store_text":
             if type(value) is not bool:
                 raise SettingsError("store_text must be true or false", key)
+            changes[key] = value
+        elif key == "time_zone":
+            if value is not None and (not isinstance(value, str) or len(value) > 64 or not is_zone_name(value)):
+                raise SettingsError("time_zone must be an IANA zone name such as Europe/Berlin, or null for "
+                                    "the computer's zone", key)
             changes[key] = value
         elif key == "sites":
             if not isinstance(value, dict):

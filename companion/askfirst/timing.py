@@ -1,4 +1,9 @@
-"""What the companion knows about *when*: the timing facts behind `premature` and `wait`.
+"""What the companion knows about *when*: the user's time zone, and the timing facts
+behind the `premature` and `wait` verdicts.
+
+One notion of the user's zone: an IANA zone (`zoneinfo`), the system's unless the user
+chose another in settings. A fixed UTC offset is never used as "local": across a
+daylight-saving change it puts "today", "overdue since" and "wait until" a day off.
 
 The analysis engine never reads the store; the server (or the CLI) gathers these facts
 from stored events and hands them over as a `Timing`. All times are timezone-aware.
@@ -6,16 +11,98 @@ from stored events and hands them over as a `Timing`. All times are timezone-awa
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DEFAULT_WAIT_DAYS = 3.0  # after connecting or meeting, before asking for anything
 DEFAULT_FOLLOWUP_DAYS = 5.0  # after your own unanswered message, before following up
-MAX_UNANSWERED = 2  # this many messages in a row with no reply: stop and wait
+# Follow-ups on one unanswered message before you stop and wait: your first message plus
+# this many nudges. The verdict and the follow-up list both read it through `may_nudge`.
+DEFAULT_MAX_NUDGES = 1
+MAX_UNANSWERED = DEFAULT_MAX_NUDGES + 1  # messages in a row with no reply: the next one is `wait`
 
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def may_nudge(unanswered_in_a_row: int, max_nudges: int) -> bool:
+    """Whether one more message after `unanswered_in_a_row` unanswered ones is still a
+    nudge you may send (your first message plus at most `max_nudges` nudges)."""
+    return 1 <= unanswered_in_a_row <= max_nudges
+
+
+def system_zone() -> tzinfo:
+    """The computer's IANA zone (honours `TZ`); UTC when the system names none."""
+    name = _zone_name_from_links()
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    try:
+        import tzlocal
+
+        return tzlocal.get_localzone()
+    except (ImportError, LookupError, ValueError, OSError):  # no zone the system can name: UTC
+        return timezone.utc
+
+
+def _zone_name_from_links() -> str | None:
+    """The zone named by `TZ` or by the /etc/localtime link, where the system has them.
+
+    tzlocal answers this everywhere (Windows too) but importing it costs ~10 ms, a fifth of
+    what `askfirst today` may take (scripts/bench_import.py), so the common case is read here."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if not tz:
+        try:
+            tz = os.readlink("/etc/localtime")  # one system call: this runs on every request
+        except OSError:  # not a link (or no such file): tzlocal knows the other ways
+            return None
+    if "/zoneinfo/" in tz:
+        tz = tz.rsplit("/zoneinfo/", 1)[1]
+    return tz if tz and not tz.startswith("/") else None
+
+
+def user_zone(name: str | None) -> tzinfo:
+    """The zone the user chose in settings, or the system's."""
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return system_zone()
+
+
+def is_zone_name(name: str) -> bool:
+    if name in ("UTC",):
+        return True
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return name in available_timezones()
+
+
+def day_after(t: datetime, days: float, tz: tzinfo) -> date:
+    """The local day `days` after `t` by the wall clock: "a week after Saturday 00:30" is
+    the next Saturday, whatever daylight-saving change lies between."""
+    return (t.astimezone(tz).replace(tzinfo=None) + timedelta(days=days)).date()
+
+
+def first_day_from(t: datetime, tz: tzinfo) -> date:
+    """The first local day that starts at or after `t`."""
+    day = t.astimezone(tz).date()
+    return day if start_of_day(day, tz) >= t else day + timedelta(days=1)
+
+
+@lru_cache(maxsize=4096)  # thousands of follow-ups share a few hundred days (scripts/bench_import.py)
+def start_of_day(day: date, tz: tzinfo) -> datetime:
+    """The first instant of a calendar day in a zone (a connection made "on 30 May")."""
+    return datetime.combine(day, time(), tz)
 
 
 @dataclass(frozen=True)
@@ -28,6 +115,7 @@ class Timing:
     unanswered_in_a_row: int = 0
     wait_days: float = DEFAULT_WAIT_DAYS
     followup_days: float = DEFAULT_FOLLOWUP_DAYS
+    max_nudges: int = DEFAULT_MAX_NUDGES
 
     @property
     def acquainted_at(self) -> datetime | None:
@@ -41,6 +129,11 @@ class Timing:
         if self.last_sent_at is None:
             return False
         return self.last_received_at is None or self.last_received_at < self.last_sent_at
+
+    @property
+    def too_many_unanswered(self) -> bool:
+        """You already sent your message and every nudge allowed: the next one is `wait`."""
+        return self.unanswered_in_a_row >= 1 and not may_nudge(self.unanswered_in_a_row, self.max_nudges)
 
     def pitch_wait_until(self) -> datetime | None:
         """Until when asking for something is premature, or None if it is not."""

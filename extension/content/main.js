@@ -4,6 +4,7 @@
 // Events from inside open shadow roots reach the document retargeted to their host, so
 // composedPath()[0] (deepTarget) recovers the real compose box.
 
+import { editableBox, skeleton } from "../lib/skeleton.js";
 import { Panel } from "./panel.js";
 import { DeepObserver, deepActiveElement, deepTarget } from "./shadow.js";
 
@@ -88,7 +89,10 @@ export class Coach {
 
   onInput(event) {
     const editor = this.editorFrom(event);
-    if (!editor) return;
+    if (!editor) {
+      this.noticeUnknown(deepTarget(event));
+      return;
+    }
     this.activate(editor, false);
     this.lastInputAt = this.view.performance.now();
     this.schedule();
@@ -97,11 +101,33 @@ export class Coach {
   activate(editor, analyzeNow) {
     if (this.editor === editor) return;
     this.editor = editor;
+    this.tellComposer({ recognised: true });
     this.last = null;
     this.seq += 1; // answers about the previous box are stale now
     this.panel.clear();
     this.panel.attachTo(editor);
     if (analyzeNow && this.adapter.readDraft(editor).trim()) this.schedule();
+  }
+
+  /**
+   * Typing into a box no adapter selector matched, on a page where it can only be a
+   * message: tell the background (once per box), with the page's structure around it
+   * for a bug report, so the popup can say Ask First cannot see this message box.
+   */
+  noticeUnknown(target) {
+    const box = editableBox(target);
+    if (!box || !this.adapter.messagingPage || !this.adapter.messagingPage(this.doc.location)) return;
+    if (deepActiveElement(this.doc) !== box && !box.contains(deepActiveElement(this.doc))) return;
+    this.unknownBoxes = this.unknownBoxes || new WeakSet();
+    if (this.unknownBoxes.has(box)) return;
+    this.unknownBoxes.add(box);
+    this.tellComposer({ recognised: false, site: this.adapter.site, skeleton: skeleton(box) });
+  }
+
+  tellComposer(report) {
+    if (report.recognised && this.toldRecognised) return;
+    if (report.recognised) this.toldRecognised = true;
+    if (this.transport.composer) Promise.resolve(this.transport.composer(report)).catch(() => {});
   }
 
   schedule() {
@@ -134,7 +160,8 @@ export class Coach {
       if (this.onTiming && this.lastInputAt) this.onTiming(this.view.performance.now() - this.lastInputAt);
     } else if (reply && reply.offline) {
       this.last = null;
-      this.panel.showOffline(reply.reason === "unpaired" ? "unpaired" : "down");
+      // The reply also carries the background's diagnosis: {state, message, fix}.
+      this.panel.showOffline(reply.reason === "unpaired" ? "unpaired" : "down", reply);
     } else {
       // The companion refused this draft (too long, unsupported): say nothing rather than guess.
       this.last = null;
@@ -323,6 +350,7 @@ export function runtimeTransport(runtime) {
     analyze: (draft) => ask({ type: "analyze", draft }),
     event: (event) => ask({ type: "event", event }),
     config: () => ask({ type: "config" }),
+    composer: (report) => ask({ type: "composer", ...report }),
   };
 }
 

@@ -47,8 +47,10 @@ export class Companion {
    * One API call. Resolves to `{ok: true, status, data}`, or `{ok: false, offline: true,
    * reason: "down" | "unpaired"}`, or `{ok: false, status, error}` for a refused request.
    */
-  async request(path, { method = "GET", body, auth = true, force = false, timeoutMs = TIMEOUT_MS } = {}) {
-    const { port, token } = await this.settings();
+  async request(path, { method = "GET", body, auth = true, force = false, timeoutMs = TIMEOUT_MS, port: at } = {}) {
+    const saved = await this.settings();
+    const { token } = saved;
+    const port = Number(at) || saved.port;
     if (auth && !token) return offline("unpaired", "Not paired yet: pair in the extension's options.");
     if (!force && this.isBackingOff()) return offline("down", "The companion is not running.");
     const headers = { Accept: "application/json" };
@@ -67,14 +69,17 @@ export class Companion {
         cache: "no-store",
       });
     } catch (err) {
+      if (at && at !== saved.port) return offline("down", "The companion is not running."); // a probe elsewhere
       this.failures += 1;
       this.downUntil = this.now() + Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** (this.failures - 1));
       return offline("down", "The companion is not running.");
     } finally {
       clearTimeout(timer);
     }
-    this.failures = 0;
-    this.downUntil = 0;
+    if (!at || at === saved.port) {
+      this.failures = 0;
+      this.downUntil = 0;
+    }
     let data = null;
     try {
       data = await response.json();
@@ -87,8 +92,8 @@ export class Companion {
     return { ok: false, status: response.status, error };
   }
 
-  health({ force = true } = {}) {
-    return this.request("/health", { auth: false, force });
+  health({ force = true, port } = {}) {
+    return this.request("/health", { auth: false, force, port, timeoutMs: 2_000 });
   }
 
   /** Exchange a one-time code for a token, kept in extension storage. */
@@ -100,7 +105,8 @@ export class Companion {
     if (!reply.data || typeof reply.data.token !== "string") {
       return { ok: false, status: reply.status, error: { code: "bad_reply", message: "The companion sent no token." } };
     }
-    await this.storage.set({ token: reply.data.token, pairedAt: new Date().toISOString() });
+    const { port: pairedPort } = await this.settings();
+    await this.storage.set({ token: reply.data.token, pairedAt: new Date().toISOString(), pairedPort });
     return { ok: true, status: reply.status, data: { paired: true } };
   }
 
@@ -126,8 +132,8 @@ export class Companion {
     return this.request(`/followups/${encodeURIComponent(id)}/snooze`, { method: "POST", body, force: true });
   }
 
-  getSettings({ force = true } = {}) {
-    return this.request("/settings", { force });
+  getSettings({ force = true, port } = {}) {
+    return this.request("/settings", { force, port });
   }
 
   putSettings(changes) {

@@ -41,10 +41,15 @@ def test_unknown_kind_is_refused():
     assert err.value.field == "kind"
 
 
-def test_binary_garbage_does_not_crash():
+def test_binary_garbage_is_no_pitch_and_its_spans_stay_in_the_text():
     garbage = "".join(chr(c) for c in range(1, 0x2FF) if chr(c).isprintable()) * 3 + "\ufffd\u200b\u202e"
     result = analyze(garbage, "message")
-    assert result.verdict in ("ok", "pitch_heavy", "ask_first")
+    # Symbols and stray letters carry no request and no offer: nothing to warn about.
+    assert (result.verdict, result.score) == ("ok", 0)
+    assert not [f.rule for f in result.findings if f.severity != "info"]
+    for finding in result.findings:
+        for span in finding.spans:
+            assert 0 <= span.start < span.end <= len(garbage) and garbage[span.start:span.end] == span.quote
 
 
 @pytest.mark.parametrize("text, language", [

@@ -1,6 +1,7 @@
 """The wrong-name greeting: "Hi Dana," to Jane Okafor is flagged; nicknames and groups are not."""
 
 import pytest
+
 from askfirst.analysis import analyze
 from askfirst.analysis.greeting import NICKNAMES, is_group, same_person, wrong_name
 

@@ -313,6 +313,29 @@ def set_companion_port(session: Session, port: int) -> None:
 # --- helpers the site tests share ---------------------------------------------------------
 
 
+def coach_running(page: Any, editor: str) -> None:
+    """Wait until the content script runs on this page (it takes in the threads on screen
+    as history when it starts): focusing a compose box attaches its panel."""
+    from playwright.sync_api import expect
+
+    page.locator(editor).first.click()
+    expect(page.locator("[data-askfirst-panel]")).to_have_count(1, timeout=30_000)
+
+
+def arrivals_are_news_history_is_not(session: Session, page: Any, key: str, predicate=lambda e: True) -> dict:
+    """Two messages arrive in the open thread: exactly those two are reported, nothing of the
+    history on screen. (The second is the barrier: once it is in, anything the first
+    batch would have reported is in too.) Returns the first event."""
+    received = lambda: [e for e in session.events_of(key) if e["type"] == "message_received"]  # noqa: E731
+    page.evaluate("(t) => window.fixtureReceive(t)", "Are you free on Friday afternoon?")
+    first = session.wait_for_event(key, lambda e: e["type"] == "message_received" and predicate(e))
+    page.evaluate("(t) => window.fixtureReceive(t)", "Or Monday, if that suits you better.")
+    session.wait_for_event(key, lambda e: e["type"] == "message_received" and e["id"] != first["id"])
+    ids = [e["id"] for e in received()]
+    assert len(ids) == 2 and first["id"] in ids, f"history on screen is not news: {ids}"
+    return first
+
+
 def type_draft(page: Any, selector: str, text: str) -> None:
     """Replace whatever the compose box holds with `text`, typed key by key."""
     box = page.locator(selector)

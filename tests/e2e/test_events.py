@@ -8,6 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 from playwright.sync_api import Page, expect
 
+from conftest import arrivals_are_news_history_is_not, coach_running
+
 LI = "https://www.linkedin.com"
 ASK = "Loved your talk on robotics. Could we grab a coffee next week?"
 
@@ -69,13 +71,9 @@ def test_a_connection_note_sent_is_recorded_for_the_invitee(paired, page: Page):
 def test_new_incoming_messages_are_reported_once_history_is_not(paired, page: Page):
     page.goto(LI + "/notifications/")  # the older overlay, Maria Garcia's thread
     expect(page.locator(".msg-s-event-listitem__body").first).to_be_visible()
-    page.wait_for_timeout(500)  # the content script has seen the thread open
-    page.evaluate("() => window.fixtureReceive('Are you free to chat about the role on Friday?')")
-    event = paired.wait_for_event("linkedin:maria-garcia-3", lambda e: e["type"] == "message_received")
+    coach_running(page, ".msg-form__contenteditable")
+    event = arrivals_are_news_history_is_not(paired, page, "linkedin:maria-garcia-3")
     assert event["id"].startswith("linkedin-msg:urn:li:msg_message:")
-    page.wait_for_timeout(500)
-    received = [e for e in paired.events_of("linkedin:maria-garcia-3") if e["type"] == "message_received"]
-    assert len(received) == 1, "the message already on screen when the thread opened is history"
     # A reply is now due today: the companion turned the event into a follow-up.
     status, due = paired.api("GET", "/followups")
     assert any(f["contact"]["key"] == "linkedin:maria-garcia-3" and f["kind"] == "reply" for f in due["followups"])

@@ -12,7 +12,16 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURE_ROOT, compare_typing_latency, free_port, serve_pages, set_companion_port, type_draft
+from conftest import (
+    FIXTURE_ROOT,
+    arrivals_are_news_history_is_not,
+    coach_running,
+    compare_typing_latency,
+    free_port,
+    serve_pages,
+    set_companion_port,
+    type_draft,
+)
 
 M = FIXTURE_ROOT / "messenger"
 MARTA = "https://www.messenger.com/t/100004567890123/"
@@ -116,13 +125,9 @@ def test_send_on_facebook_com_and_on_the_older_build(paired, page: Page):
 ], ids=["Lexical client", "older build"])
 def test_new_incoming_messages_are_reported_once_history_is_not(paired, page: Page, url: str, key: str):
     page.goto(url)
-    page.wait_for_timeout(500)  # the content script has seen the thread open
-    page.evaluate("(t) => window.fixtureReceive(t)", "Are you free on Thursday afternoon?")
-    event = paired.wait_for_event(key, lambda e: e["type"] == "message_received")
+    coach_running(page, f"{LEXICAL}, {LEGACY}")
+    event = arrivals_are_news_history_is_not(paired, page, key)
     assert event["id"].startswith("messenger-msg:")
-    page.wait_for_timeout(500)
-    received = [e for e in paired.events_of(key) if e["type"] == "message_received"]
-    assert [e["id"] for e in received] == [event["id"]], "history on screen is not news"
     _, due = paired.api("GET", "/followups")
     assert any(f["contact"]["key"] == key and f["kind"] == "reply" for f in due["followups"])
 

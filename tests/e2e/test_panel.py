@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import type_draft
 from playwright.sync_api import Page, expect
+
+from conftest import type_draft
 
 LI = "https://www.linkedin.com"
 PANEL = "[data-askfirst-panel]"

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURE_ROOT, compare_typing_latency, free_port, serve_pages, set_companion_port, type_draft
+from conftest import (
+    FIXTURE_ROOT,
+    arrivals_are_news_history_is_not,
+    coach_running,
+    compare_typing_latency,
+    free_port,
+    serve_pages,
+    set_companion_port,
+    type_draft,
+)
 
 X = FIXTURE_ROOT / "x"
 CLASSIC = "/messages/1500000001-1600000002"
@@ -147,14 +156,9 @@ def test_send_from_the_drawer_and_a_post_is_no_message(paired, page: Page):
 ], ids=["classic inbox", "new chat UI"])
 def test_new_incoming_messages_are_reported_once_history_is_not(paired, page: Page, path, key, id_prefix):
     page.goto(f"https://x.com{path}")
-    page.wait_for_timeout(500)  # the content script has seen the thread open
-    text = f"Are you around on Friday? ({path})"
-    page.evaluate("(t) => window.fixtureReceive(t)", text)
-    event = paired.wait_for_event(key, lambda e: e["type"] == "message_received" and e["id"].startswith("x-msg:")
-                                  and e["at"] and id_prefix.match(e["id"]))
-    page.wait_for_timeout(500)
-    received = [e for e in paired.events_of(key) if e["type"] == "message_received"]
-    assert [e["id"] for e in received] == [event["id"]], "history on screen is not news"
+    coach_running(page, f"{DM_DRAFTJS}, {DM_TEXTAREA}")
+    arrivals_are_news_history_is_not(paired, page, key,
+                                     lambda e: e["id"].startswith("x-msg:") and e["at"] and id_prefix.match(e["id"]))
     _, due = paired.api("GET", "/followups")
     assert any(f["contact"]["key"] == key and f["kind"] == "reply" for f in due["followups"])
 

@@ -1,6 +1,6 @@
-"""Fixtures for the import tests: hand-written exports in the real formats, a fresh data
-folder per test, and the machine's local time zone pinned to UTC so that "local midnight of
-Connected On" means the same instant on every test machine."""
+"""Fixtures for the import tests: hand-written exports in the real formats of each year, a
+fresh data folder per test, and the machine's zone pinned to UTC so that "today" is the
+same day on every test machine (tests/server/test_time_zones.py covers other zones)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 OLDER = FIXTURES / "export_2026-03-01"
 NEWER = FIXTURES / "export_2026-03-10"  # overlaps OLDER, adds a week of history
 MALFORMED = FIXTURES / "malformed"
+Y2018 = FIXTURES / "export_2018"  # names only: no profile URL anywhere, Messages.csv with Direction
+Y2021 = FIXTURES / "export_2021"  # Connections.csv without URL, messages.csv without recipient URLs
+Y2023 = FIXTURES / "export_2023-12"  # Invitations.csv with bare https://www.linkedin.com/in URLs
 TODAY = date(2026, 3, 10)  # the day NEWER was downloaded
 ME = "https://www.linkedin.com/in/sam-sender/"
 

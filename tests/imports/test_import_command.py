@@ -25,15 +25,16 @@ def test_import_a_folder(store):
     out = askfirst("import", "linkedin", OLDER)
     assert out.exit_code == 0, out.output
     assert f"(you: {ME})" in out.output
-    assert "contacts:  5 (5 new)" in out.output
-    assert "events:    11 new, 0 already there" in out.output
-    assert "skipped:   1 connections without a profile URL, 1 LinkedIn system messages, " \
-           "1 messages in the SPAM folder" in out.output
+    assert "contacts:  6 (6 new)" in out.output
+    assert "events:    12 new, 0 already there" in out.output
+    assert "skipped:   1 LinkedIn system messages, 1 messages in the SPAM folder" in out.output
     assert "malformed: 0 rows skipped" in out.output
-    assert counts(store) == (5, 11)
+    assert counts(store) == (6, 12)
+    lee = store.contact("linkedin:name:lee-ng")  # a connection without a URL: known by name
+    assert lee["name"] == "Lee Ng" and lee["connected_on"] == "2026-01-10"
     anna = store.contact("linkedin:anna-schmidt-1a2b3c")
     assert anna["name"] == "Anna Schmidt" and anna["headline"] == "Head of Data at Acme, Inc."
-    assert anna["connected_at"] == "2021-08-25T00:00:00.000000+00:00"
+    assert anna["connected_on"] == "2021-08-25" and anna["connected_at"] is None  # a day, not an instant
     assert anna["last_received_at"] == "2026-02-21T08:12:40.000000+00:00"
     assert anna["last_sent_at"] == "2026-02-25T12:30:00.000000+00:00"
     assert anna["unanswered_in_a_row"] == 1
@@ -43,33 +44,33 @@ def test_importing_the_same_export_again_changes_no_count(store):
     askfirst("import", "linkedin", NEWER)
     before = counts(store), store.export(TODAY, UTC)["contacts"]
     out = askfirst("import", "linkedin", NEWER)
-    assert "events:    0 new, 15 already there" in out.output
-    assert "contacts:  6 (0 new)" in out.output
+    assert "events:    0 new, 16 already there" in out.output
+    assert "contacts:  7 (0 new)" in out.output
     assert (counts(store), store.export(TODAY, UTC)["contacts"]) == before
 
 
 def test_an_older_and_a_newer_export_that_overlap_store_each_event_once(store, tmp_path):
     askfirst("import", "linkedin", OLDER)
     out = askfirst("import", "linkedin", NEWER)  # Anna's date re-saved as 25-Aug-21: still the same event
-    assert "events:    4 new, 11 already there" in out.output
-    assert counts(store) == (6, 15)
+    assert "events:    4 new, 12 already there" in out.output
+    assert counts(store) == (7, 16)
 
     fresh = Store(tmp_path / "fresh.db")
     from askfirst.imports import LinkedInExport
 
-    fresh.add_events(LinkedInExport(NEWER, tz=UTC).events())
+    fresh.add_events(LinkedInExport(NEWER).events())
     assert {e["id"] for e in fresh.events()} == {e["id"] for e in store.events()}
     fresh.close()
 
 
-def test_the_issue_checks_reply_yesterday_and_say_hello_after_two_days(store):
+def test_reply_yesterday_and_say_hello_after_two_days(store):
     askfirst("import", "linkedin", NEWER)
     due = {f.contact.key: f for f in store.due_followups(TODAY, UTC)}
     jose = due["linkedin:jose-garcia"]  # wrote 2026-03-09 15:33 UTC, after your reply of 03-02
-    assert (jose.kind, jose.due.isoformat(), jose.reason) == ("reply", "2026-03-09", "José wrote to you yesterday.")
+    assert (jose.kind, jose.due.isoformat(), jose.reason) == ("reply", "2026-03-09", "José wrote yesterday — reply today.")
     dario = due["linkedin:dario-rossi-77"]  # connected 08 Mar 2026, nothing sent since
     assert (dario.kind, dario.due) == ("say_hello", TODAY)
-    assert dario.reason.startswith("Connected 2 days ago.")
+    assert dario.reason.startswith("Connected 2 days ago — say hello today")
     # Anna and Priya got your group message of 02-25 and never answered it: nudges.
     assert kinds_due(store) == {"linkedin:jose-garcia": "reply", "linkedin:dario-rossi-77": "say_hello",
                                 "linkedin:anna-schmidt-1a2b3c": "nudge", "linkedin:priya-nair": "nudge"}
@@ -105,7 +106,7 @@ def test_import_the_zip_as_downloaded(store, tmp_path):
     out = askfirst("import", "linkedin", archive)
     assert out.exit_code == 0, out.output
     assert "Imported Basic_LinkedInDataExport_03-10-2026.zip:Connections.csv" in out.output
-    assert counts(store) == (6, 15)
+    assert counts(store) == (7, 16)
 
 
 def test_import_a_zip_whose_files_sit_in_a_folder(store, tmp_path):
@@ -113,11 +114,11 @@ def test_import_a_zip_whose_files_sit_in_a_folder(store, tmp_path):
     with zipfile.ZipFile(archive, "w") as z:
         z.write(OLDER / "Connections.csv", "Basic_LinkedInDataExport_03-01-2026/Connections.csv")
     assert askfirst("import", "linkedin", archive).exit_code == 0
-    assert counts(store) == (4, 4)
+    assert counts(store) == (5, 5)
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("Connections.csv", (4, 4)),
+    ("Connections.csv", (5, 5)),
     ("Invitations.csv", (2, 2)),
     ("messages.csv", (3, 5)),
 ])
@@ -130,7 +131,7 @@ def test_a_renamed_csv_is_recognised_by_its_header(store, tmp_path):
     renamed = tmp_path / "my connections (1).csv"
     shutil.copy(OLDER / "Connections.csv", renamed)
     assert askfirst("import", "linkedin", renamed).exit_code == 0
-    assert counts(store) == (4, 4)
+    assert counts(store) == (5, 5)
 
 
 def test_malformed_rows_are_listed_skipped_and_the_rest_imported(store):
@@ -193,12 +194,18 @@ def test_a_zip_without_export_files(tmp_path, store):
     assert "holds none of Connections.csv, Invitations.csv, messages.csv" in not_an_export(tmp_path, store, archive)
 
 
-def test_a_folder_with_one_good_and_one_bad_file_imports_nothing(tmp_path, store):
+def test_one_unreadable_file_does_not_block_the_others(tmp_path, store):
     folder = tmp_path / "export"
     folder.mkdir()
     shutil.copy(NEWER / "Connections.csv", folder / "Connections.csv")
     (folder / "Invitations.csv").write_text("Name,Email\nBob,bob@example.com\n", encoding="utf-8")
-    assert "Invitations.csv is not a LinkedIn Invitations.csv" in not_an_export(tmp_path, store, folder)
+    (folder / "messages.csv").write_bytes(b"\x00\x01binary")
+    out = askfirst("import", "linkedin", folder)
+    assert out.exit_code == 0, out.output
+    assert "not imported: Invitations.csv is not a LinkedIn Invitations.csv" in out.output
+    assert "found 'Name,Email'" in out.output
+    assert "not imported: messages.csv is not a CSV file (it holds binary data)" in out.output
+    assert counts(store) == (6, 6)
 
 
 def test_an_empty_file_and_a_missing_path(tmp_path, store):
@@ -243,11 +250,11 @@ def test_a_progress_bar_on_a_terminal_and_none_otherwise(tmp_path):
             break
         shown += chunk
     os.close(terminal)
-    assert run.returncode == 0 and b"events:    15 new" in run.stdout
+    assert run.returncode == 0 and b"events:    16 new" in run.stdout
     assert b"Importing" in shown and b"100%" in shown
 
     piped = subprocess.run(cmd, env=env, capture_output=True, timeout=60)
-    assert piped.returncode == 0 and piped.stderr == b"" and b"events:    0 new, 15 already there" in piped.stdout
+    assert piped.returncode == 0 and piped.stderr == b"" and b"events:    0 new, 16 already there" in piped.stdout
 
 
 def test_messages_the_extension_recorded_live_are_not_counted_twice(store):
@@ -260,7 +267,7 @@ def test_messages_the_extension_recorded_live_are_not_counted_twice(store):
                              site="linkedin", verdict="ok", score=8))
     out = askfirst("import", "linkedin", NEWER)  # the export has it too, at 12:30:00 UTC
     assert "1 messages the extension had already recorded" in out.output
-    assert counts(store) == (6, 15)  # 14 imported + the live one
+    assert counts(store) == (7, 16)  # 15 imported + the live one
     assert store.contact("linkedin:anna-schmidt-1a2b3c")["unanswered_in_a_row"] == 1  # not 2: no "wait"
-    assert "last nudge" not in next(f.reason for f in store.due_followups(TODAY, UTC)
-                                    if f.contact.key == "linkedin:anna-schmidt-1a2b3c")
+    assert "nudge" in {f.kind for f in store.due_followups(TODAY, UTC)
+                       if f.contact.key == "linkedin:anna-schmidt-1a2b3c"}  # a streak of 2 would be "wait"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -13,11 +13,10 @@ from askfirst.profiles import normalise
 from .conftest import MALFORMED, NEWER, OLDER
 
 UTC = timezone.utc
-BERLIN_WINTER = timezone(timedelta(hours=1))
 
 
-def read(path, tz=UTC, **kw):
-    export = LinkedInExport(path, tz=tz, **kw)
+def read(path, **kw):
+    export = LinkedInExport(path, **kw)
     return export, list(export.events())
 
 
@@ -38,11 +37,10 @@ def test_connections_csv_after_its_notes_preamble(tmp_path):
     assert anna.headline == "Head of Data at Acme, Inc."  # a comma inside a quoted field
 
 
-def test_connected_on_is_local_midnight_of_that_day():
-    _, events = read(OLDER / "Connections.csv", tz=BERLIN_WINTER)
+def test_connected_on_is_a_calendar_day_not_an_instant():
+    _, events = read(OLDER / "Connections.csv")
     anna = by_id(events)["li-export:connected:linkedin:anna-schmidt-1a2b3c:2021-08-25"]
-    assert anna.at == datetime(2021, 8, 25, tzinfo=BERLIN_WINTER)
-    assert anna.at.astimezone(UTC) == datetime(2021, 8, 24, 23, tzinfo=UTC)
+    assert anna.day == date(2021, 8, 25)
 
 
 @pytest.mark.parametrize("text, day", [
@@ -65,11 +63,12 @@ def test_quotes_accents_and_mojibake_in_names_and_headlines():
     assert people["linkedin:priya-nair"].headline is None
 
 
-def test_a_connection_without_url_is_skipped_and_counted():
+def test_a_connection_without_url_is_known_by_name():
     export, events = read(OLDER / "Connections.csv")
-    assert len(events) == 4 and export.rows["connections"] == 4
-    assert export.skipped == {"connections without a profile URL": 1}
-    assert export.problems == []
+    assert len(events) == 5 and export.rows["connections"] == 5
+    lee = by_id(events)["li-export:connected:linkedin:name:lee-ng:2026-01-10"]
+    assert lee.profile.key == "linkedin:name:lee-ng" and lee.name == "Lee Ng" and lee.headline == "Recruiter"
+    assert export.skipped == {} and export.problems == []
 
 
 def test_repair_leaves_correct_text_alone():
@@ -157,7 +156,7 @@ def test_when_nothing_tells_who_you_are_it_asks_for_me(tmp_path):
         "2-a,,Ann Lee,https://www.linkedin.com/in/ann,Sam,https://www.linkedin.com/in/sam,"
         "2026-01-02 09:00:00 UTC,,hi,INBOX\n", encoding="utf-8")
     with pytest.raises(NotAnExport, match="--me"):
-        LinkedInExport(path, tz=UTC).prepare()
+        LinkedInExport(path).prepare()
     export, events = read(path, me=normalise("https://www.linkedin.com/in/ann"))
     assert [(e.type, e.profile.key) for e in events] == [("message_sent", "linkedin:sam")]
 

@@ -24,11 +24,11 @@ def test_today_groups_overdue_first_with_reason_opener_and_link(imported):
     assert out.startswith("Follow-ups for Tue 10 Mar 2026: 4 (3 overdue)")
     assert out.index("Overdue (3)") < out.index("Today (1)")
     overdue, today = out.split("Today (1)")
-    assert "  • José García: reply, due since Mon 09 Mar\n    José wrote to you yesterday.\n" in overdue
+    assert "  • José García: reply, due since Mon 09 Mar\n    José wrote yesterday — reply today.\n" in overdue
     assert '    Try: "Hi José, thanks for your message!' in overdue
     assert "    https://www.linkedin.com/in/jose-garcia/" in overdue
     assert "Anna Schmidt: nudge, due since Wed 04 Mar" in overdue
-    assert "  • Dario Rossi: say hello\n    Connected 2 days ago." in today
+    assert "  • Dario Rossi: say hello\n    Connected 2 days ago — say hello today" in today
     assert "https://www.linkedin.com/in/dario-rossi-77/" in today
 
 
@@ -39,8 +39,20 @@ def test_today_json_is_the_api_shape(imported):
     assert {"id", "kind", "due", "overdue", "reason", "suggestion", "contact", "open_url"} <= set(data["followups"][0])
 
 
-def test_nothing_due(store):
-    assert askfirst("today", "--date", "2026-03-10").output.startswith("No follow-ups due on Tue 10 Mar 2026.")
+def test_nothing_imported_yet_says_how_to_import(store):
+    out = askfirst("today", "--date", "2026-03-10").output
+    assert out.startswith("Nothing imported yet") and "askfirst import linkedin" in out
+
+
+def test_nothing_due_is_all_done(store):
+    from datetime import datetime, timezone
+
+    from askfirst.profiles import normalise
+    from askfirst.store import NewEvent
+
+    store.add_event(NewEvent("n1", "note", datetime(2026, 3, 1, tzinfo=timezone.utc),
+                             normalise("https://www.linkedin.com/in/anna/")))
+    assert askfirst("today", "--date", "2026-03-10").output.startswith("No follow-ups due on Tue 10 Mar 2026. All done.")
 
 
 def unfold(text: str) -> list[str]:
@@ -61,7 +73,7 @@ def test_ics_file_has_one_all_day_event_per_followup_on_the_day_to_act(imported,
     assert "SUMMARY:Reply to José García" in lines
     assert "URL:https://www.linkedin.com/in/jose-garcia/" in lines
     description = next(line for line in lines if line.startswith("DESCRIPTION:Overdue since 2026-03-09."))
-    assert "\\nJosé wrote to you yesterday.\\nTry: Hi José\\, thanks for your message!" in description
+    assert "\\nJosé wrote yesterday — reply today.\\nTry: Hi José\\, thanks for your message!" in description
 
 
 def test_ics_to_stdout_and_the_uid_is_stable(imported):

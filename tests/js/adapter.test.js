@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { JSDOM } from "jsdom";
+import { matchingSelector } from "../../extension/content/sites/dom.js";
 import * as linkedin from "../../extension/content/sites/linkedin.js";
 import { loadFixture, sleep, typeInto } from "./helpers.js";
 
@@ -220,5 +221,36 @@ describe("LinkedIn adapter: a note whose Connect click we did not see", () => {
     editor.getRootNode().querySelector("[data-fixture-invitee-name]").textContent = "Ana López";
     const facts = linkedin.describe(editor, doc, null);
     assert.deepEqual(facts.recipient, { profile_url: "https://www.linkedin.com/in/ana-lopez-77/", name: "Ana López", headline: null });
+  });
+});
+
+describe("LinkedIn adapter: which selector entry finds the message box", () => {
+  const message = linkedin.SELECTORS.surfaces.find((s) => s.kind === "message").editor;
+
+  it("names the entry that matched each fixture", async () => {
+    for (const [name, path] of [
+      ["messaging-thread.html", "/messaging/thread/2-MjA0ZTk1/"],
+      ["messaging-enter.html", "/messaging/thread/2-ZmVlZGJh/"],
+      ["inmail.html", "/in/olivia-chen-88/"],
+      ["overlay-shadow.html", "/feed/"],
+    ]) {
+      const dom = loadFixture(name, `${LI}${path}`);
+      const doc = dom.window.document;
+      if (name === "overlay-shadow.html") await sleep(350); // rendered late, as LinkedIn does
+      const editor = only(linkedin.findComposers(doc));
+      assert.equal(matchingSelector(editor, message), '.msg-form__contenteditable[contenteditable="true"]', name);
+      dom.window.close();
+    }
+  });
+
+  it("falls back to the textbox role, then to the label, as classes are renamed", () => {
+    const dom = loadFixture("messaging-thread.html", `${LI}/messaging/thread/2-MjA0ZTk1/`);
+    const doc = dom.window.document;
+    const box = doc.querySelector(".msg-form__contenteditable");
+    box.classList.remove("msg-form__contenteditable");
+    assert.equal(matchingSelector(only(linkedin.findComposers(doc)), message), '.msg-form [role="textbox"][contenteditable="true"]');
+    doc.querySelector("form.msg-form").className = "composer";
+    assert.equal(matchingSelector(only(linkedin.findComposers(doc)), message), '[contenteditable="true"][aria-label^="Write a message"]');
+    dom.window.close();
   });
 });

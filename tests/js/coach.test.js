@@ -9,16 +9,42 @@ import { loadFixture, sleep, typeInto } from "./helpers.js";
 
 const LI = "https://www.linkedin.com";
 
-function recorder({ delays = [] } = {}) {
+/**
+ * Wait until `check()` is true, polling; fail after `timeout` ms. Generous on purpose: a
+ * busy machine may take long, and a passing test never waits more than it needs.
+ */
+async function waitFor(check, what, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+/** One turn of the event loop: pending promise continuations and mutation records run. */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Wait until the coach's observer has taken in every mutation so far: the records are
+ * delivered (a macrotask later) and its idle-time batch has run to the end.
+ */
+async function settled(coach) {
+  await tick();
+  const o = coach.observer;
+  await waitFor(() => !o.scheduled && !o.batch && o.pending.length === 0, "the page's changes to be taken in");
+}
+
+function recorder({ gates = [] } = {}) {
   const calls = { analyze: [], event: [] };
   let n = 0;
   return {
     calls,
     offline: false,
+    answered: 0, // answers handed back so far
     async analyze(draft) {
       calls.analyze.push(draft);
-      const delay = delays[n++] || 0;
-      await sleep(delay);
+      await gates[n++]; // a test may hold an answer back
+      this.answered += 1;
       if (this.offline) return { ok: false, offline: true, reason: "down" };
       // The verdict echoes the draft so a test can tell which answer was shown.
       return { ok: true, result: { verdict: draft.text.includes("call") ? "ask_first" : "ok", score: draft.text.length, headline: draft.text, findings: [] } };
@@ -44,7 +70,8 @@ describe("the coach", () => {
     const editor = doc.querySelector(".msg-form__contenteditable");
     typeInto(editor, "Could we hop on a call");
     typeInto(editor, "Could we hop on a call?");
-    await sleep(80);
+    const host = doc.querySelector("[data-askfirst-panel]");
+    await waitFor(() => host.hasAttribute("data-askfirst-verdict"), "the answer to be shown");
     assert.equal(t.calls.analyze.length, 1, "one request per pause, not per keystroke");
     assert.deepEqual(t.calls.analyze[0], {
       text: "Could we hop on a call?",
@@ -52,21 +79,26 @@ describe("the coach", () => {
       site: "linkedin",
       recipient: { profile_url: "https://www.linkedin.com/in/jane-doe-123/", name: "Jane Doe", headline: "Head of Platform at Acme Robotics" },
     });
-    const host = doc.querySelector("[data-askfirst-panel]");
     assert.equal(host.getAttribute("data-askfirst-verdict"), "ask_first");
     coach.stop();
   });
 
   it("drops a stale answer: the newer draft wins", async () => {
-    const t = recorder({ delays: [120, 0] });
+    // The first answer is held back until the second one has been shown.
+    let releaseFirst;
+    const held = new Promise((resolve) => (releaseFirst = resolve));
+    const t = recorder({ gates: [held] });
     const { doc, coach } = start("messaging-thread.html", `${LI}/messaging/thread/2-MjA0ZTk1/`, t);
     const editor = doc.querySelector(".msg-form__contenteditable");
     typeInto(editor, "Can we book a call");
-    await sleep(40); // first request in flight, slow
-    typeInto(editor, "Congrats on the launch!");
-    await sleep(200);
-    assert.equal(t.calls.analyze.length, 2);
     const host = doc.querySelector("[data-askfirst-panel]");
+    await waitFor(() => t.calls.analyze.length === 1, "the first request");
+    typeInto(editor, "Congrats on the launch!");
+    await waitFor(() => host.hasAttribute("data-askfirst-verdict"), "the second answer to be shown");
+    releaseFirst();
+    await waitFor(() => t.answered === 2, "the first (stale) answer to arrive");
+    await tick(); // the coach's own continuation after that answer
+    assert.equal(t.calls.analyze.length, 2);
     assert.equal(host.getAttribute("data-askfirst-verdict"), "ok");
     assert.equal(host.getAttribute("data-askfirst-score"), String("Congrats on the launch!".length));
     coach.stop();
@@ -77,11 +109,12 @@ describe("the coach", () => {
     const { doc, coach } = start("messaging-thread.html", `${LI}/messaging/thread/2-MjA0ZTk1/`, t);
     const editor = doc.querySelector(".msg-form__contenteditable");
     typeInto(editor, "Can we book a call?");
-    await sleep(60);
+    const host = doc.querySelector("[data-askfirst-panel]");
+    await waitFor(() => host.hasAttribute("data-askfirst-verdict"), "the answer to be shown");
     const send = doc.querySelector(".msg-form__send-button");
     send.disabled = false;
     send.click();
-    await sleep(10);
+    await waitFor(() => t.calls.event.length > 0, "the send to be reported");
     assert.equal(t.calls.event.length, 1);
     const [event] = t.calls.event;
     assert.equal(event.type, "message_sent");
@@ -101,7 +134,7 @@ describe("the coach", () => {
     typeInto(editor, "Thanks Ravi!");
     editor.dispatchEvent(new dom.window.KeyboardEvent("keydown", { key: "Enter", bubbles: true, composed: true }));
     editor.dispatchEvent(new dom.window.KeyboardEvent("keydown", { key: "Enter", shiftKey: true, bubbles: true }));
-    await sleep(10);
+    await waitFor(() => t.calls.event.length > 0, "the send to be reported");
     assert.equal(t.calls.event.length, 1);
     assert.equal(t.calls.event[0].recipient.name, "Ravi Kumar");
     coach.stop();
@@ -112,7 +145,7 @@ describe("the coach", () => {
     const { doc, coach } = start("messaging-thread.html", `${LI}/messaging/thread/2-MjA0ZTk1/`, t);
     const ul = doc.querySelector(".msg-s-message-list-content");
     const template = ul.firstElementChild;
-    await sleep(40);
+    await settled(coach);
     assert.equal(t.calls.event.length, 0, "history is not news");
     const arrive = (urn, body) => {
       const li = template.cloneNode(true);
@@ -122,7 +155,7 @@ describe("the coach", () => {
       return li;
     };
     const li = arrive("urn:li:msg_message:new-1", "Would love to chat next week");
-    await sleep(60);
+    await settled(coach);
     assert.equal(t.calls.event.length, 1);
     assert.deepEqual(
       { type: t.calls.event[0].type, id: t.calls.event[0].id, who: t.calls.event[0].recipient.profile_url },
@@ -130,13 +163,13 @@ describe("the coach", () => {
     );
     // LinkedIn re-renders the same message: same urn, no second event.
     li.replaceWith(li.cloneNode(true));
-    await sleep(60);
+    await settled(coach);
     assert.equal(t.calls.event.length, 1);
     // Older messages loaded above the visible ones are history too.
     const old = template.cloneNode(true);
     old.querySelector("[data-event-urn]").setAttribute("data-event-urn", "urn:li:msg_message:old-0");
     ul.prepend(old);
-    await sleep(60);
+    await settled(coach);
     assert.equal(t.calls.event.length, 1);
     coach.stop();
   });
@@ -148,20 +181,20 @@ describe("the coach", () => {
       const ul = doc.querySelector(".msg-s-message-list-content");
       assert.equal(ul.children.length, 500);
       ul.replaceChildren(...[...ul.children].map((li) => li.cloneNode(true)));
-      await sleep(60);
+      await settled(coach);
       const older = [...ul.children].slice(0, 100).map((li, i) => {
         const copy = li.cloneNode(true);
         copy.querySelector("[data-event-urn]").setAttribute("data-event-urn", `urn:li:msg_message:older-${i}`);
         return copy;
       });
       ul.prepend(...older);
-      await sleep(60);
+      await settled(coach);
       assert.equal(t.calls.event.length, 0, "nothing new arrived");
       const last = ul.lastElementChild.cloneNode(true);
       last.querySelector("[data-event-urn]").setAttribute("data-event-urn", "urn:li:msg_message:new-500");
       last.querySelector(".msg-s-event-listitem__body").textContent = "Are you free on Friday?";
       ul.append(last);
-      await sleep(60);
+      await settled(coach);
       assert.deepEqual(
         t.calls.event.map((e) => [e.type, e.id, e.text]),
         [["message_received", "linkedin-msg:urn:li:msg_message:new-500", "Are you free on Friday?"]],
@@ -186,7 +219,7 @@ describe("the coach", () => {
       const li = template.cloneNode(true);
       li.querySelector("[data-event-urn]").setAttribute("data-event-urn", "urn:li:msg_message:in-shadow");
       ul.append(li);
-      await sleep(60);
+      await settled(coach);
       assert.deepEqual(t.calls.event.map((e) => e.id), ["linkedin-msg:urn:li:msg_message:in-shadow"]);
     } finally {
       coach.stop();
@@ -197,12 +230,15 @@ describe("the coach", () => {
     const t = recorder();
     t.offline = true;
     const { doc, coach } = start("overlay-shadow.html", `${LI}/feed/`, t);
-    await sleep(400);
-    const editor = doc.getElementById("interop-outlet").shadowRoot.querySelector(".msg-form__contenteditable");
+    const outlet = doc.getElementById("interop-outlet");
+    const editorIn = () => outlet.shadowRoot && outlet.shadowRoot.querySelector(".msg-form__contenteditable");
+    await waitFor(editorIn, "the fixture to render the overlay"); // late, as LinkedIn does
+    await settled(coach);
+    const editor = editorIn();
     typeInto(editor, "Hello Sam");
-    await sleep(80);
-    assert.equal(t.calls.analyze[0].recipient.profile_url, "https://www.linkedin.com/in/sam-lee-42/");
     const host = doc.querySelector("[data-askfirst-panel]");
+    await waitFor(() => host && host.hasAttribute("data-askfirst-offline"), "the offline notice");
+    assert.equal(t.calls.analyze[0].recipient.profile_url, "https://www.linkedin.com/in/sam-lee-42/");
     assert.equal(host.getAttribute("data-askfirst-offline"), "down");
     assert.equal(linkedin.readDraft(editor), "Hello Sam", "the draft is untouched");
     coach.stop();

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Coach } from "../../extension/content/main.js";
 import { ADAPTERS } from "../../extension/content/sites/index.js";
+import { matchingSelector } from "../../extension/content/sites/dom.js";
 import * as messenger from "../../extension/content/sites/messenger.js";
 import { FIXTURES, loadFixture, sleep, typeInto } from "./helpers.js";
 
@@ -140,6 +141,8 @@ describe("Messenger adapter: an older messenger.com build", () => {
 
   it("finds the Draft.js composer and its Send link-button", () => {
     assert.equal(editor.getAttribute("aria-label"), "Type a message...");
+    assert.equal(editor.getAttribute("role"), "combobox");
+    assert.equal(matchingSelector(editor, messenger.SELECTORS.editor), '[contenteditable="true"][aria-label^="Type a message"]');
     const facts = messenger.describe(editor, doc);
     assert.equal(facts.recipient.profile_url, "https://www.facebook.com/priya.nair.5");
     assert.equal(facts.recipient.name, "Priya Nair");
@@ -221,5 +224,58 @@ describe("the coach on Messenger", () => {
     const received = calls.event.filter((e) => e.type === "message_received");
     assert.deepEqual(received.map((e) => [e.text, e.recipient.name]), [["Sure, Thursday works.", "Marta Silva"]]);
     coach.stop();
+  });
+});
+
+describe("Messenger adapter: which selector entry finds the compose box", () => {
+  it("names the entry that matched each fixture", () => {
+    const cases = [
+      ["messenger-thread.html", MARTA, '[contenteditable="true"][role="textbox"][aria-label="Message"]'],
+      ["facebook-e2ee.html", DANIEL, '[contenteditable="true"][role="textbox"][aria-label="Message"]'],
+      ["messenger-legacy.html", PRIYA, '[contenteditable="true"][aria-label^="Type a message"]'],
+    ];
+    for (const [name, url, expected] of cases) {
+      const dom = page(name, url);
+      const editor = only(messenger.findComposers(dom.window.document));
+      assert.equal(matchingSelector(editor, messenger.SELECTORS.editor), expected, name);
+      dom.window.close();
+    }
+  });
+
+  // The legacy page with its composer changed the ways Meta's builds have differed: other
+  // labels, the textbox or combobox role, no label at all, a plain textarea.
+  const variants = [
+    ['aria-label="Type a message…" role="textbox"', '[contenteditable="true"][aria-label^="Type a message"]'],
+    ['aria-label="Message Priya" role="combobox"', '[contenteditable="true"][aria-label^="Message"]'],
+    ['aria-placeholder="Type a message..."', '[contenteditable="true"][aria-placeholder^="Type a message"]'],
+    ['role="textbox"', '[role="main"] [contenteditable="true"][role="textbox"]'],
+    ['role="combobox"', '[role="main"] [contenteditable="true"][role="combobox"]'],
+    ["", '[role="main"] [contenteditable="true"]'],
+  ];
+  for (const [attrs, expected] of variants) {
+    it(`finds a contenteditable composer with ${attrs || "no role or label"}`, () => {
+      const dom = page("messenger-legacy.html", PRIYA);
+      const doc = dom.window.document;
+      const old = doc.querySelector('[aria-label="Type a message..."]');
+      const box = doc.createElement("div");
+      box.innerHTML = `<div contenteditable="true" ${attrs}></div>`;
+      old.replaceWith(box.firstElementChild);
+      const editor = only(messenger.findComposers(doc));
+      assert.equal(matchingSelector(editor, messenger.SELECTORS.editor), expected);
+      assert.equal(messenger.describe(editor, doc).recipient.profile_url, "https://www.facebook.com/priya.nair.5");
+      dom.window.close();
+    });
+  }
+
+  it("finds a plain textarea inside the conversation, and nothing outside it", () => {
+    const dom = page("messenger-legacy.html", PRIYA);
+    const doc = dom.window.document;
+    doc.querySelector('[aria-label="Type a message..."]').replaceWith(doc.createElement("textarea"));
+    const outside = doc.createElement("textarea");
+    doc.body.prepend(outside);
+    const editor = only(messenger.findComposers(doc));
+    assert.equal(matchingSelector(editor, messenger.SELECTORS.editor), '[role="main"] textarea');
+    assert.equal(messenger.composerFor(outside), null);
+    dom.window.close();
   });
 });

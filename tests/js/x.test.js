@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Coach } from "../../extension/content/main.js";
 import { ADAPTERS } from "../../extension/content/sites/index.js";
+import { matchingSelector } from "../../extension/content/sites/dom.js";
 import * as x from "../../extension/content/sites/x.js";
 import { FIXTURES, loadFixture, sleep, typeInto } from "./helpers.js";
 
@@ -318,5 +319,35 @@ describe("X and Messenger adapters: messageId", () => {
         }
       }
     }
+  });
+});
+
+describe("X adapter: which selector entry finds the message box", () => {
+  const message = x.SELECTORS.surfaces.find((s) => s.kind === "message").editor;
+
+  it("names the entry that matched each fixture", () => {
+    for (const [name, url, expected] of [
+      ["messages-classic.html", CLASSIC, '[data-testid="dmComposerTextInput"]'],
+      ["chat-new.html", CHAT, 'textarea[data-testid="dm-composer-textarea"]'],
+    ]) {
+      const dom = page(name, url);
+      const editor = only(x.findComposers(dom.window.document));
+      assert.equal(matchingSelector(editor, message), expected, name);
+      dom.window.close();
+    }
+    const drawer = page("home-drawer.html", "https://x.com/home");
+    const dm = x.findComposers(drawer.window.document).filter((e) => x.kindOf(e) === "message");
+    assert.equal(matchingSelector(only(dm), message), '[data-testid="dmComposerTextInput"]');
+    drawer.window.close();
+  });
+
+  it("still finds the classic composer inside the conversation once its test id is gone", () => {
+    const dom = page("messages-classic.html", CLASSIC);
+    const doc = dom.window.document;
+    doc.querySelector('[data-testid="dmComposerTextInput"]').removeAttribute("data-testid");
+    const editor = only(x.findComposers(doc));
+    assert.equal(matchingSelector(editor, message), '[data-testid="DmActivityContainer"] [role="textbox"][contenteditable="true"]');
+    assert.equal(x.describe(editor, doc).kind, "message");
+    dom.window.close();
   });
 });

@@ -1,8 +1,12 @@
-"""The companion's HTTP API, as the extension uses it (SPEC §5)."""
+"""The companion's HTTP API, as the extension uses it."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+
+import pytest
+
+import askfirst
 
 from conftest import EXTENSION
 
@@ -19,7 +23,7 @@ def event(id, type, at, url="https://www.linkedin.com/in/anna-schmidt/", **extra
 def test_health_answers_without_a_token_and_says_whether_paired(client, app):
     r = client.get("/api/v1/health")
     assert r.status_code == 200
-    assert r.json == {"status": "ok", "version": "0.1.0", "paired": False}
+    assert r.json == {"status": "ok", "version": askfirst.__version__, "paired": False}
 
 
 def test_pairing_exchanges_the_code_for_a_token_and_pins_the_origin(client, app, token):
@@ -100,7 +104,7 @@ def test_followups_list_who_wrote_to_you(client, auth):
     assert r["count"] == 1
     f = r["followups"][0]
     assert f["kind"] == "reply" and f["overdue"] is True
-    assert f["reason"] == "Anna wrote to you 2 days ago."
+    assert f["reason"] == "Anna wrote 2 days ago — reply today."
     assert f["contact"] == {"key": "linkedin:anna-schmidt", "profile_url": "https://www.linkedin.com/in/anna-schmidt/",
                             "name": "Anna Schmidt", "headline": "CTO at Example"}
     assert f["suggestion"].startswith("Hi Anna")
@@ -117,7 +121,7 @@ def test_followups_on_a_given_date(client, auth):
     client.post("/api/v1/events", json=event("c1", "connected", "2026-01-10T09:00:00+00:00"), headers=auth)
     before = client.get("/api/v1/followups?date=2026-01-11", headers=auth).json
     due = client.get("/api/v1/followups?date=2026-01-12", headers=auth).json
-    assert before == {"date": "2026-01-11", "count": 0, "followups": []}
+    assert before == {"date": "2026-01-11", "count": 0, "state": "all_done", "contacts": 1, "followups": []}
     assert [f["kind"] for f in due["followups"]] == ["say_hello"]
     assert due["followups"][0]["due"] == "2026-01-12" and due["followups"][0]["overdue"] is False
 
@@ -159,7 +163,7 @@ def test_an_unknown_followup_is_404(client, auth):
 def test_settings_update_partially_and_return_everything(client, auth):
     defaults = client.get("/api/v1/settings", headers=auth).json
     assert defaults == {"wait_days": 3, "followup_days": 5, "say_hello_days": 2, "nudge_days": 7,
-                        "max_nudges": 2, "store_text": False,
+                        "max_nudges": 1, "store_text": False, "time_zone": None,
                         "sites": {"linkedin": True, "x": True, "messenger": True}}
     r = client.put("/api/v1/settings", json={"wait_days": 5, "sites": {"x": False}}, headers=auth)
     assert r.json == {**defaults, "wait_days": 5, "sites": {"linkedin": True, "x": False, "messenger": True}}
@@ -169,7 +173,9 @@ def test_settings_update_partially_and_return_everything(client, auth):
 def test_bad_settings_name_the_field(client, auth):
     for body, field in [({"wait_days": "3"}, "wait_days"), ({"max_nudges": 2.5}, "max_nudges"),
                         ({"store_text": 1}, "store_text"), ({"sites": {"myspace": True}}, "sites.myspace"),
-                        ({"colour": "red"}, "colour"), ({"wait_days": -1}, "wait_days")]:
+                        ({"colour": "red"}, "colour"), ({"wait_days": -1}, "wait_days"),
+                        ({"time_zone": "Mars/Olympus"}, "time_zone"), ({"time_zone": "../../etc/passwd"}, "time_zone"),
+                        ({"time_zone": 1}, "time_zone")]:
         r = client.put("/api/v1/settings", json=body, headers=auth)
         assert r.status_code == 422 and r.json["error"]["field"] == field, body
 
@@ -182,7 +188,7 @@ def test_keep_in_touch_cadence_per_contact(client, auth):
     r = client.put("/api/v1/contacts/linkedin:anna-schmidt", json={"keep_in_touch_days": 90}, headers=auth)
     assert r.json["contact"]["keep_in_touch_days"] == 90
     [f] = client.get("/api/v1/followups", headers=auth).json["followups"]
-    assert f["kind"] == "keep_in_touch" and f["reason"] == "You last talked 3 months ago."
+    assert f["kind"] == "keep_in_touch" and f["reason"] == "You last talked 3 months ago — catch up today."
 
 
 def test_analyze_returns_the_result_of_the_engine(client, auth):
@@ -194,3 +200,53 @@ def test_analyze_returns_the_result_of_the_engine(client, auth):
     assert r.status_code == 200
     assert r.json["verdict"] == "ok"
     assert {"verdict", "score", "headline", "findings", "metrics", "context"} <= set(r.json)
+
+
+def test_the_empty_popup_knows_nothing_was_imported_from_all_done(client, auth):
+    empty = client.get("/api/v1/followups", headers=auth).json
+    assert (empty["state"], empty["contacts"], empty["count"]) == ("no_contacts", 0, 0)
+    client.post("/api/v1/events", json=event("r1", "message_received", ago(days=2)), headers=auth)
+    assert client.get("/api/v1/followups", headers=auth).json["state"] == "due"
+    client.post("/api/v1/events", json=event("s1", "message_sent", ago(minutes=1)), headers=auth)
+    done = client.get("/api/v1/followups", headers=auth).json
+    assert (done["state"], done["contacts"], done["count"]) == ("all_done", 1, 0)
+
+
+def test_a_time_zone_setting_moves_today(client, auth):
+    r = client.put("/api/v1/settings", json={"time_zone": "Pacific/Kiritimati"}, headers=auth)
+    assert r.status_code == 200 and r.json["time_zone"] == "Pacific/Kiritimati"
+    assert client.put("/api/v1/settings", json={"time_zone": None}, headers=auth).json["time_zone"] is None
+
+
+def test_an_unchanged_followups_list_answers_304(client, auth):
+    first = client.get("/api/v1/followups", headers=auth)
+    tag = first.headers["ETag"]
+    again = client.get("/api/v1/followups", headers={**auth, "If-None-Match": tag})
+    assert again.status_code == 304 and again.data == b""
+    client.post("/api/v1/events", json=event("r1", "message_received", ago(days=1)), headers=auth)
+    changed = client.get("/api/v1/followups", headers={**auth, "If-None-Match": tag})
+    assert changed.status_code == 200 and changed.json["count"] == 1 and changed.headers["ETag"] != tag
+
+
+@pytest.mark.parametrize("settings", [{}, {"max_nudges": 0}, {"max_nudges": 2}, {"followup_days": 9},
+                                      {"nudge_days": 2, "followup_days": 4}, {"wait_days": 20}])
+def test_over_http_the_popup_never_offers_what_the_panel_calls_wait(client, auth, settings):
+    assert client.put("/api/v1/settings", json=settings, headers=auth).status_code == 200
+    for n, days in enumerate((30, 20, 12)):  # three messages of yours, none answered
+        client.post("/api/v1/events", json=event(f"s{n}", "message_sent", ago(days=days, hours=1)), headers=auth)
+    client.post("/api/v1/events", json=event("c1", "connected", ago(days=40)), headers=auth)
+    offered: list[bool] = []
+    for unanswered in (3, 2, 1):
+        due = client.get("/api/v1/followups", headers=auth).json["followups"]
+        panel = client.post("/api/v1/analyze", headers=auth, json={
+            "text": due[0]["suggestion"] if due else "Hi Anna, how are things going on your side?",
+            "kind": "message", "recipient": {"profile_url": "https://www.linkedin.com/in/anna-schmidt/",
+                                             "name": "Anna Schmidt"}}).json
+        assert panel["context"]["unanswered_in_a_row"] == unanswered
+        if due:
+            assert panel["verdict"] == "ok", (settings, unanswered, due[0], panel["headline"])
+        offered.append(bool(due))
+        # Anna answers the oldest unanswered message: one fewer in the streak.
+        client.post("/api/v1/events", json=event(f"r{unanswered}", "message_received",
+                                                 ago(days=(30, 20, 12)[3 - unanswered], hours=0)), headers=auth)
+    assert any(offered) == (settings.get("max_nudges", 1) > 0)  # the check above did run

@@ -1,4 +1,4 @@
-"""Your data from the command line: today, export, forget, wipe (SPEC §5)."""
+"""Your data from the command line: today, export, forget, wipe; and `check --batch` with --kind and --to."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_today_lists_due_followups_overdue_first(filled):
     out = run("today")
     assert out.exit_code == 0
     assert out.output.index("Anna Schmidt") < out.output.index("Bob")
-    assert "Anna wrote to you 2 days ago." in out.output
+    assert "Anna wrote 2 days ago — reply today." in out.output
     assert "https://www.linkedin.com/in/anna/" in out.output
 
 
@@ -72,3 +72,25 @@ def test_wipe_asks_first(filled):
 def test_wipe_yes_does_not_ask(filled):
     assert run("wipe", "--yes").exit_code == 0
     assert filled.count("contacts") == 0
+
+
+def test_check_batch_takes_kind_and_to_as_defaults(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASKFIRST_DATA_DIR", str(tmp_path))
+    store = Store(tmp_path / "askfirst.db")
+    jane = normalise("https://www.linkedin.com/in/jane/")
+    store.add_events([NewEvent("c1", "connected", datetime.now(timezone.utc) - timedelta(minutes=5), jane,
+                               name="Jane Okafor")])
+    store.close()
+    pitch = "Hi Jane, do you have 15 minutes for a call next week to see a demo of our product?"
+    lines = tmp_path / "drafts.jsonl"
+    lines.write_text(json.dumps({"id": 1, "text": pitch}) + "\n"
+                     + json.dumps({"id": 2, "text": pitch, "kind": "post"}) + "\n", encoding="utf-8")
+    plain = [json.loads(x) for x in run("check", "--batch", str(lines), "--json").output.splitlines()]
+    timed = [json.loads(x) for x in run("check", "--batch", str(lines), "--json", "--to",
+                                        "https://www.linkedin.com/in/jane/").output.splitlines()]
+    assert plain[0]["verdict"] != "premature"
+    assert timed[0]["verdict"] == "premature"  # --to: connected five minutes ago
+    assert timed[1]["kind"] == "post" and timed[1]["verdict"] != "premature"  # a line's own kind wins
+    note = [json.loads(x) for x in run("check", "--batch", str(lines), "--json", "--kind",
+                                       "connection_note").output.splitlines()]
+    assert note[0]["kind"] == "connection_note" and note[0]["verdict"] == "premature"

@@ -1,4 +1,4 @@
-"""The follow-up engine's rules (SPEC §3), on plain contact summaries."""
+"""The follow-up engine's rules, on plain contact summaries."""
 
 from __future__ import annotations
 
@@ -29,8 +29,9 @@ def one(c: ContactSummary, today: date = TODAY):
 def test_reply_is_due_the_day_they_wrote():
     f = one(anna(last_received_at=at(2)))
     assert (f.kind, f.due, f.overdue) == ("reply", date(2026, 11, 23), True)
-    assert f.reason == "Anna wrote to you 2 days ago."
-    assert one(anna(last_received_at=at(0))).reason == "Anna wrote to you today."
+    assert f.reason == "Anna wrote 2 days ago — reply today."
+    assert one(anna(last_received_at=at(0))).reason == "Anna wrote today — reply today."
+    assert one(anna(last_received_at=at(1))).reason == "Anna wrote yesterday — reply today."
 
 
 def test_no_reply_followup_once_you_answered():
@@ -41,7 +42,7 @@ def test_say_hello_two_days_after_connecting():
     c = anna(connected_at=at(2))
     f = one(c)
     assert f.kind == "say_hello" and f.due == TODAY and not f.overdue
-    assert f.reason == "Connected 2 days ago. Say hello and ask what they are working on. No pitch."
+    assert f.reason == "Connected 2 days ago — say hello today and ask what they are working on. No pitch."
     assert one(c, today=TODAY - timedelta(days=1)) is None
 
 
@@ -53,27 +54,31 @@ def test_met_in_person_is_due_the_next_day_with_the_place():
     c = ContactSummary(key="linkedin:anna", profile_url="u", name="Anna", met_at=at(1), met_place="Boston Tech Mixer")
     f = one(c)
     assert f.kind == "met_follow_up" and f.due == TODAY
-    assert f.reason == "You met at Boston Tech Mixer yesterday."
+    assert f.reason == "You met at Boston Tech Mixer yesterday — follow up today."
     assert "Boston Tech Mixer" in f.suggestion
 
 
 def test_nudge_a_week_after_your_unanswered_message():
     f = one(anna(last_sent_at=at(7), unanswered_in_a_row=1))
     assert f.kind == "nudge" and f.due == TODAY
-    assert f.reason == "No reply for a week. Add something useful, don't re-pitch."
+    assert f.reason == "No reply for a week — nudge today with something useful, not a re-pitch. It is the last nudge."
     assert one(anna(last_sent_at=at(6), unanswered_in_a_row=1)) is None
 
 
-def test_at_most_two_nudges_counting_your_own_follow_ups():
-    second = one(anna(last_sent_at=at(8), unanswered_in_a_row=2))
+def test_nudges_at_most_max_nudges_counting_your_own_follow_ups():
+    two = Settings(max_nudges=2)
+    first = due([anna(last_sent_at=at(8), unanswered_in_a_row=1)], two, TODAY, UTC)[0]
+    assert first.kind == "nudge" and "last nudge" not in first.reason
+    second = due([anna(last_sent_at=at(8), unanswered_in_a_row=2)], two, TODAY, UTC)[0]
     assert second.kind == "nudge" and "last nudge" in second.reason
-    assert one(anna(last_sent_at=at(8), unanswered_in_a_row=3)) is None
+    assert due([anna(last_sent_at=at(8), unanswered_in_a_row=3)], two, TODAY, UTC) == []
+    assert one(anna(last_sent_at=at(8), unanswered_in_a_row=2)) is None  # one nudge by default
 
 
 def test_keep_in_touch_since_the_last_exchange():
     c = anna(last_sent_at=at(95), last_received_at=at(90), keep_in_touch_days=90)
     f = one(c)
-    assert f.kind == "keep_in_touch" and f.due == TODAY and f.reason == "You last talked 3 months ago."
+    assert f.kind == "keep_in_touch" and f.due == TODAY and f.reason == "You last talked 3 months ago — catch up today."
     assert one(anna(last_sent_at=at(95), last_received_at=at(90))) is None
 
 
@@ -128,10 +133,10 @@ def test_windows_come_from_the_settings():
 def test_ancient_history_goes_stale_but_cadences_do_not():
     assert one(anna(connected_at=at(400))) is None
     assert one(anna(last_received_at=at(400))) is None
-    assert one(anna(last_sent_at=at(400), keep_in_touch_days=30)).kind == "keep_in_touch"
+    assert one(anna(last_sent_at=at(400), unanswered_in_a_row=1, keep_in_touch_days=30)).kind == "keep_in_touch"
 
 
 def test_no_name_still_reads_well():
     c = ContactSummary(key="linkedin:x", profile_url="u", last_received_at=at(1))
     f = one(c)
-    assert f.reason == "They wrote to you yesterday." and f.suggestion.startswith("Hi there")
+    assert f.reason == "They wrote yesterday — reply today." and f.suggestion.startswith("Hi there")

@@ -1,4 +1,4 @@
-"""A battery of hostile requests (SPEC §6): each is refused with the right status, gets no
+"""A battery of hostile requests: each is refused with the right status, gets no
 CORS grant, changes nothing, and none of them ever produces a 500."""
 
 from __future__ import annotations
@@ -152,11 +152,23 @@ def test_unknown_paths_need_the_token_too(client, auth):
 
 
 def test_tokens_are_compared_in_constant_time(client, token, monkeypatch):
-    calls = []
+    """Every presented token, right or wrong, of any length, goes whole through
+    compare_digest against the real one: no `==` or early exit first."""
+    compared: list[set[bytes]] = []
     real = pairing_module.hmac.compare_digest
-    monkeypatch.setattr(pairing_module.hmac, "compare_digest", lambda a, b: calls.append(1) or real(a, b))
-    assert client.get("/api/v1/settings", headers={"Authorization": f"Bearer {token}"}).status_code == 200
-    assert calls
+
+    def spy(a, b):
+        compared.append({bytes(a) if not isinstance(a, str) else a.encode(),
+                         bytes(b) if not isinstance(b, str) else b.encode()})
+        return real(a, b)
+
+    monkeypatch.setattr(pairing_module.hmac, "compare_digest", spy)
+    flipped = token[:-1] + ("0" if token[-1] != "0" else "1")
+    for presented, status in [(token, 200), (flipped, 401), ("x" * 5, 401), ("x" + token, 401)]:
+        compared.clear()
+        r = client.get("/api/v1/settings", headers={"Authorization": f"Bearer {presented}"})
+        assert r.status_code == status, presented
+        assert {presented.encode(), token.encode()} in compared, f"{presented!r} was not compared in constant time"
 
 
 def test_the_token_never_appears_in_a_response_or_a_log(client, app, auth, token, caplog, capsys):
@@ -360,3 +372,33 @@ def test_every_response_carries_the_security_headers(client, auth):
         assert r.headers["X-Content-Type-Options"] == "nosniff"
         assert r.headers["Cache-Control"] == "no-store"
         assert r.headers["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("field, value", [
+    ("thread_url", "https://www.linkedin.com/messaging/thread/1/\r\nATTENDEE:mailto:evil@example.com"),
+    ("thread_url", "https://evil.example/linkedin.com/messaging/"),
+    ("thread_url", "https://user@www.linkedin.com/messaging/thread/1/"),
+    ("thread_url", "https://www.linkedin.com:abc/messaging/"),
+    ("thread_url", "https://www.linkedin.com/messaging/thread/1 2/"),
+    ("place", "Boston\r\nEND:VEVENT"),
+    ("id", "e1\u2028"),
+])
+def test_event_fields_are_validated_for_what_they_are(client, auth, store, field, value):
+    body = {"id": "e1", "type": "met", "at": "2026-03-01T10:00:00Z",
+            "recipient": {"profile_url": "https://www.linkedin.com/in/anna/"}, field: value}
+    r = client.post("/api/v1/events", json=body, headers=auth)
+    assert r.status_code == 422 and r.json["error"]["field"] == field
+    assert store.count("events") == 0
+
+
+def test_a_recipient_name_with_a_line_break_is_refused(client, auth, store):
+    body = {"id": "e1", "type": "met", "at": "2026-03-01T10:00:00Z",
+            "recipient": {"profile_url": "https://www.linkedin.com/in/anna/", "name": "Anna\nBEGIN:VEVENT"}}
+    r = client.post("/api/v1/events", json=body, headers=auth)
+    assert r.status_code == 422 and r.json["error"]["field"] == "recipient.name"
+
+
+def test_a_multiline_note_is_fine(client, auth):
+    body = {"id": "e1", "type": "note", "at": "2026-03-01T10:00:00Z", "note": "likes sailing\nand tea\ttoo",
+            "recipient": {"profile_url": "https://www.linkedin.com/in/anna/"}}
+    assert client.post("/api/v1/events", json=body, headers=auth).status_code == 201

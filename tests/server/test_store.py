@@ -10,7 +10,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from askfirst.profiles import normalise
-from askfirst.store import MIGRATIONS, NewEvent, Store
+from askfirst.store import NewEvent, Store
+from askfirst.store.schema import MIGRATIONS
 
 UTC = timezone.utc
 ANNA = normalise("https://www.linkedin.com/in/anna/")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..timing import MAX_UNANSWERED, Timing
+from ..timing import Timing
 from . import lexicon as lx
 from .greeting import wrong_name
 from .matcher import PhraseSet, PhraseSets
@@ -199,7 +199,7 @@ def _wait(case: _Case) -> tuple[list[Finding], Claim]:
     if timing is None or not case.direct or not case.words:
         return [], None
     until = timing.followup_wait_until()
-    streak = timing.unanswered_in_a_row >= MAX_UNANSWERED
+    streak = timing.too_many_unanswered
     if until is None and not streak:
         return [], None
     if streak:

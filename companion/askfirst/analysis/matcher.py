@@ -11,6 +11,7 @@ leftmost-first alternation, several times faster.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -20,6 +21,23 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
+
+
+class _Lazy:
+    """A regex compiled on its first use: a process that checks one draft compiles only the
+    alternations that draft's words can start, not all few hundred (most of the start-up)."""
+
+    __slots__ = ("source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.source)
+        return compiled.match(text, pos, endpos)
 
 
 class PhraseSet:
@@ -42,14 +60,14 @@ class PhraseSet:
                     one.setdefault(prefix, set()).add(i)
                 else:
                     always.add(i)
-        cache: dict[tuple[int, ...], re.Pattern[str]] = {}
+        cache: dict[tuple[int, ...], _Lazy] = {}
 
-        def combined(idx: set[int]) -> re.Pattern[str] | None:
+        def combined(idx: set[int]) -> _Lazy | None:
             key = tuple(sorted(idx))
             if not key:
                 return None
             if key not in cache:
-                cache[key] = re.compile("|".join(wrapped[i] for i in key))
+                cache[key] = _Lazy("|".join(wrapped[i] for i in key))
             return cache[key]
 
         self._always = combined(always)
@@ -59,7 +77,7 @@ class PhraseSet:
         for k in two:
             self._by_char.setdefault(k[0], self._always)
 
-    def pattern_at(self, text: str, pos: int) -> re.Pattern[str] | None:
+    def pattern_at(self, text: str, pos: int) -> _Lazy | None:
         """The alternatives that can start at text[pos] (None: none can)."""
         p = self._by_pair.get(text[pos:pos + 2])
         if p is not None:
@@ -107,7 +125,7 @@ class PhraseSets:
         pairs = {k for s in self.sets for k in s._by_pair}
         chars = {c for s in self.sets for c in s._by_char} | {k[0] for k in pairs}
 
-        def candidates(pair: str | None, char: str | None) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        def candidates(pair: str | None, char: str | None) -> tuple[tuple[int, _Lazy], ...]:
             out = []
             for k, s in enumerate(self.sets):
                 p = (s._by_pair.get(pair) if pair else None) or (s._by_char.get(char, s._always) if char else s._always)

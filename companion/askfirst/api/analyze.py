@@ -42,8 +42,8 @@ def analyze():
     from ..analysis import DraftError
     from ..analysis import analyze as run
 
-    # Local time, so "wait until Sunday" means the user's Sunday.
-    timing = companion().store.timing(key, now=datetime.now().astimezone())
+    app = companion()
+    timing = app.store.timing(key, now=datetime.now(app.tz()))
     try:
         result = run(draft, kind, recipient=recipient, timing=timing)
     except DraftError as e:

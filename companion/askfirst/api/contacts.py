@@ -57,7 +57,7 @@ def update_contact(key: str):
     key = _contact_key(key)
     unknown = set(body) - {"keep_in_touch_days"}
     if unknown:
-        raise invalid(sorted(unknown)[0], "only keep_in_touch_days can be changed")
+        raise invalid(min(unknown), "only keep_in_touch_days can be changed")
     days = body.get("keep_in_touch_days")
     if days is not None and (type(days) is not int or not 1 <= days <= 3650):
         raise invalid("keep_in_touch_days", "keep_in_touch_days must be a whole number of days (1-3650) or null")

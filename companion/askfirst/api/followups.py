@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
 from . import companion
 from .errors import ApiError
@@ -19,15 +19,13 @@ MAX_SNOOZE_DAYS = 365
 def due():
     app = companion()
     date = day(request.args["date"], "date") if "date" in request.args else app.today()
-    # The popup and the badge ask every few minutes; thousands of follow-ups take ~10 ms
-    # to encode, so the body is kept until the data (or the day) changes.
-    key = (date, app.tz(), app.store.change_count())
-    cached = app.followups_body
-    if cached is None or cached[0] != key:
-        found = app.store.due_followups(date, app.tz())
-        body = {"date": date.isoformat(), "count": len(found), "followups": [f.to_dict() for f in found]}
-        cached = app.followups_body = (key, current_app.json.dumps(body).encode())
-    return Response(cached[1], mimetype="application/json")
+    tz = app.tz()
+    change = app.store.change_count()
+    body = app.store.today_json(date, tz)
+    # The badge may ask every few seconds: an unchanged list answers 304 with no body.
+    response = Response(body, mimetype="application/json")
+    response.set_etag(f"{date.isoformat()}.{tz}.{change}")
+    return response.make_conditional(request)
 
 
 def _find(followup_id: str):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import current_app, request
 
@@ -19,6 +21,7 @@ MAX_NAME_CHARS = 300
 MAX_HEADLINE_CHARS = 1000
 MAX_NOTE_CHARS = 20_000
 VERDICTS = ("premature", "wait", "pitch_heavy", "ask_first", "ok")
+THREAD_HOSTS = ("linkedin.com", "x.com", "twitter.com", "facebook.com", "messenger.com")
 
 
 def _no_constants(name: str) -> Any:
@@ -47,8 +50,14 @@ def invalid(field: str, message: str) -> ApiError:
     return ApiError(422, "invalid_field", message, field)
 
 
+# Control characters (and the Unicode line separators) have no place in a name, a place
+# or an id, and would break every line-based format the data goes to (ICS, CSV, logs).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def text(body: dict, name: str, *, required: bool = False, max_chars: int = MAX_NAME_CHARS,
-         prefix: str = "") -> str | None:
+         prefix: str = "", multiline: bool = False) -> str | None:
     value = body.get(name)
     if value is None:
         if required:
@@ -58,6 +67,28 @@ def text(body: dict, name: str, *, required: bool = False, max_chars: int = MAX_
         raise invalid(prefix + name, f"{prefix + name} must be a string")
     if len(value) > max_chars:
         raise invalid(prefix + name, f"{prefix + name} is longer than {max_chars} characters")
+    if (_CONTROL_BUT_LINES if multiline else _CONTROL).search(value):
+        raise invalid(prefix + name, f"{prefix + name} must not contain control characters"
+                      + ("" if multiline else " or line breaks"))
+    return value
+
+
+def conversation_url(value: str | None) -> str | None:
+    """A link to a conversation on one of the supported sites, or None; else 422."""
+    if value is None:
+        return None
+    message = "thread_url must be an https:// link to a LinkedIn, X or Facebook conversation"
+    if _CONTROL.search(value) or any(ch.isspace() for ch in value):
+        raise invalid("thread_url", message)
+    try:
+        parts = urlsplit(value)
+        host = (parts.hostname or "").lower()
+        parts.port  # noqa: B018 - raises for a port that is not a number
+    except ValueError:
+        raise invalid("thread_url", message) from None
+    if (parts.scheme != "https" or parts.username is not None or parts.password is not None
+            or not any(host == site or host.endswith("." + site) for site in THREAD_HOSTS)):
+        raise invalid("thread_url", message)
     return value
 
 
@@ -98,7 +129,7 @@ def day(value: Any, name: str) -> date:
 
 def event(body: dict) -> NewEvent:
     event_id = text(body, "id", required=True, max_chars=MAX_ID_CHARS)
-    if not event_id or not event_id.isprintable():
+    if not event_id or not event_id.isprintable():  # also no line separators
         raise invalid("id", "id must be a non-empty printable string")
     kind = body.get("type")
     if kind not in EVENT_TYPES:
@@ -113,17 +144,15 @@ def event(body: dict) -> NewEvent:
     score = body.get("score")
     if score is not None and (type(score) not in (int, float) or not math.isfinite(score) or not 0 <= score <= 100):
         raise invalid("score", "score must be a number from 0 to 100")
-    thread_url = text(body, "thread_url", max_chars=2048)
-    if thread_url is not None and not thread_url.startswith("https://"):
-        raise invalid("thread_url", "thread_url must be an https:// URL")
+    thread_url = conversation_url(text(body, "thread_url", max_chars=2048))
     return NewEvent(
         id=event_id, type=kind, at=at, profile=who,
         name=text(recipient, "name", prefix="recipient."),
         headline=text(recipient, "headline", max_chars=MAX_HEADLINE_CHARS, prefix="recipient."),
         site=text(body, "site", max_chars=40),
         verdict=verdict, score=None if score is None else round(score),
-        text=text(body, "text", max_chars=20_000),
+        text=text(body, "text", max_chars=20_000, multiline=True),
         thread_url=thread_url,
         place=text(body, "place"),
-        note=text(body, "note", max_chars=MAX_NOTE_CHARS),
+        note=text(body, "note", max_chars=MAX_NOTE_CHARS, multiline=True),
     )

@@ -23,6 +23,8 @@ COMMANDS = {
     "forget": "data:forget",
     "wipe": "data:wipe",
     "import": "imports:import_",
+    "doctor": "doctor:doctor",
+    "service": "service:service",
 }
 
 

@@ -47,7 +47,7 @@ def check(source: str, kind: str, to: str | None, batch: str | None, as_json: bo
       askfirst check --batch templates.jsonl --json
     """
     if batch is not None:
-        sys.exit(_check_batch(batch, as_json))
+        sys.exit(_check_batch(batch, as_json, kind, *_recipient_and_timing(to, data_dir)))
 
     text = _read_text(source)
     recipient, timing = _recipient_and_timing(to, data_dir)
@@ -101,7 +101,7 @@ def _recipient_and_timing(to: str | None, data_dir: str | None) -> tuple[dict[st
         raise BadInput(str(exc)) from exc
 
 
-def _check_batch(path: str, as_json: bool) -> int:
+def _check_batch(path: str, as_json: bool, kind: str = "message", recipient: Any = None, timing: Any = None) -> int:
     """One result line per input line, in order, with the same id; bad lines get an error line."""
     try:
         stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
@@ -115,7 +115,8 @@ def _check_batch(path: str, as_json: bool) -> int:
             try:
                 item = _parse_batch_line(raw, lineno)
                 item_id = item.get("id")
-                result = analyze(item["text"], item.get("kind", "message"), recipient=item.get("recipient"))
+                result = analyze(item["text"], item.get("kind", kind), recipient=item.get("recipient", recipient),
+                                 timing=timing)
             except (DraftError, _BadLine) as exc:
                 field = getattr(exc, "field", None)
                 item_id = getattr(exc, "item_id", item_id)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from functools import cache
 
 import click
 
 from .. import paths
 from ..profiles import ProfileError, normalise, parse_key
-from ..store import Store
+from ..store import EraseIncomplete, Store
 
 data_dir_option = click.option(
     "--data-dir", type=click.Path(file_okay=False), envvar="ASKFIRST_DATA_DIR",
@@ -21,9 +22,10 @@ def open_store(data_dir: str | None) -> Store:
     return Store(paths.db_path(paths.data_dir(data_dir)))
 
 
-def _local_today() -> tuple[date, object]:
-    now = datetime.now().astimezone()
-    return now.date(), now.tzinfo
+def _local_today(store: Store) -> tuple[date, tzinfo]:
+    """Today by the user's calendar: the zone chosen in settings, else the computer's."""
+    tz = store.settings().zone()
+    return datetime.now(tz).date(), tz
 
 
 @click.command()
@@ -34,12 +36,13 @@ def _local_today() -> tuple[date, object]:
 @data_dir_option
 def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: str | None) -> None:
     """Who to follow up with today: overdue first, then today's."""
-    local_day, tz = _local_today()
+    store = open_store(data_dir)
+    local_day, tz = _local_today(store)
     when = day.date() if day else local_day
-    found = open_store(data_dir).due_followups(when, tz)  # type: ignore[arg-type]
     if ics_file:
         from .. import ics
 
+        found = store.due_followups(when, tz)
         data = ics.calendar(found, when).encode("utf-8")
         if ics_file == "-":
             sys.stdout.buffer.write(data)
@@ -48,32 +51,42 @@ def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: s
         with open(ics_file, "wb") as f:  # bytes: the CRLF line ends must reach the file as they are
             f.write(data)
         click.echo(f"Wrote {len(found)} follow-up{'s' if len(found) != 1 else ''} to {ics_file}.", err=True)
+    body = store.today_json(when, tz)  # the API's answer, kept until something changes
     if as_json:
-        # One line, no indent: json's C encoder only runs without one (3x faster at 2,000+ follow-ups).
-        click.echo(json.dumps({"date": when.isoformat(), "count": len(found),
-                               "followups": [f.to_dict() for f in found]}, ensure_ascii=False))
+        sys.stdout.buffer.write(body + b"\n")
+        sys.stdout.buffer.flush()
         return
-    click.echo(render_today(found, when))
+    click.echo(render_today(json.loads(body), when))
 
 
-def render_today(found: list, when: date) -> str:
-    """The follow-ups as a readable list: Overdue, then Today, each with reason, opener and link."""
+@cache  # thousands of follow-ups share a few dozen due dates
+def _day_label(iso_day: str) -> str:
+    return f"{date.fromisoformat(iso_day):%a %d %b}"
+
+
+def render_today(answer: dict, when: date) -> str:
+    """Today's answer as a readable list: Overdue, then Today, each with reason, opener and link."""
+    found = answer["followups"]
+    if answer["state"] == "no_contacts":
+        return ("Nothing imported yet, so no follow-ups. Import your LinkedIn data export: "
+                "askfirst import linkedin ~/Downloads/Basic_LinkedInDataExport_....zip")
     if not found:
-        return f"No follow-ups due on {when:%a %d %b %Y}. Nice."
-    overdue = [f for f in found if f.due < when]
+        return f"No follow-ups due on {when:%a %d %b %Y}. All done."
+    today = when.isoformat()
+    overdue = [f for f in found if f["due"] < today]
     lines = [f"Follow-ups for {when:%a %d %b %Y}: {len(found)}" + (f" ({len(overdue)} overdue)" if overdue else "")]
-    for title, group in (("Overdue", overdue), ("Today", [f for f in found if f.due >= when])):
+    for title, group in (("Overdue", overdue), ("Today", [f for f in found if f["due"] >= today])):
         if not group:
             continue
         lines += ["", click.style(f"{title} ({len(group)})", bold=True)]
         for f in group:
-            who = f.contact.name or f.contact.key
-            since = f", due since {f.due:%a %d %b}" if f.due < when else ""
+            who = f["contact"]["name"] or f["contact"]["key"]
+            since = f", due since {_day_label(f['due'])}" if f["due"] < today else ""
             lines += [
-                f"  • {who}: {f.kind.replace('_', ' ')}{since}",
-                f"    {f.reason}",
-                f"    Try: \"{f.suggestion}\"",
-                f"    {f.open_url}",
+                f"  • {who}: {f['kind'].replace('_', ' ')}{since}",
+                f"    {f['reason']}",
+                f"    Try: \"{f['suggestion']}\"",
+                f"    {f['open_url']}",
             ]
     return "\n".join(lines)
 
@@ -82,8 +95,9 @@ def render_today(found: list, when: date) -> str:
 @data_dir_option
 def export(data_dir: str | None) -> None:
     """Print all your data as JSON: {"contacts", "events", "followups"}."""
-    when, tz = _local_today()
-    json.dump(open_store(data_dir).export(when, tz), sys.stdout, ensure_ascii=False, indent=2)  # type: ignore[arg-type]
+    store = open_store(data_dir)
+    when, tz = _local_today(store)
+    json.dump(store.export(when, tz), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
@@ -96,7 +110,11 @@ def forget(profile: str, data_dir: str | None) -> None:
         key = (parse_key(profile) if "://" not in profile and ":" in profile else normalise(profile)).key
     except ProfileError as e:
         raise click.BadParameter(str(e), param_hint="PROFILE") from None
-    events = open_store(data_dir).forget(key)
+    try:
+        events = open_store(data_dir).forget(key)
+    except EraseIncomplete as e:
+        click.echo(f"Forgot {key}, but not yet from every file: {e}", err=True)
+        sys.exit(3)
     if events < 0:
         click.echo(f"No contact {key}; nothing deleted.")
         sys.exit(1)
@@ -112,5 +130,9 @@ def wipe(yes: bool, data_dir: str | None) -> None:
     if not yes:
         click.confirm(f"Delete all {store.count('contacts')} contacts and {store.count('events')} events "
                       f"in {store.path.parent}?", abort=True)
-    store.wipe()
+    try:
+        store.wipe()
+    except EraseIncomplete as e:
+        click.echo(f"Deleted everything, but not yet from every file: {e}", err=True)
+        sys.exit(3)
     click.echo("Deleted all contacts, events, follow-up marks and settings. The extension stays paired.")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import sys
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
-from itertools import islice
+from pathlib import Path
 from typing import TypeVar
 
 import click
 
 from ..imports import LinkedInExport, NotAnExport
+from ..imports.export_files import RESAVED
 from ..imports.linkedin import ID_PREFIX
 from ..profiles import ProfileError, normalise
 from ..store import NewEvent
@@ -50,17 +53,17 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
     Get a copy of your data). Importing the same export again, or a newer one that
     overlaps, adds nothing twice. Message text is kept only if you turned on storing text.
     """
-    now = datetime.now().astimezone()
     try:
         me = normalise(me_url) if me_url else None
     except ProfileError as e:
         raise click.BadParameter(str(e), param_hint="--me") from None
     try:
-        export = LinkedInExport(path, tz=now.tzinfo, me=me)  # type: ignore[arg-type]
+        export = LinkedInExport(Path(path), me=me)
     except NotAnExport as e:
         raise NotImportable(f"{e}. Nothing was imported.") from None
 
     store = open_store(data_dir)
+    tz = store.settings().zone()
     contacts_before = store.count("contacts")
     created = duplicates = 0
     with _progress(export.total_bytes) as advance:
@@ -69,12 +72,19 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
         except NotAnExport as e:
             raise NotImportable(f"{e}. Nothing was imported.") from None
         live = store.message_times(except_prefix=f"{ID_PREFIX}:")
-        for chunk in _chunks(_not_recorded_live(export.events(advance), live, export.skipped), CHUNK):
-            added = store.add_events(chunk)
+        rows = (_not_recorded_live(row, live, export.skipped) for row in export.rows_of_events(advance))
+        for chunk in _chunks(rows, CHUNK):
+            try:
+                added = store.add_events(chunk)
+            except sqlite3.Error as e:  # a database another program holds, a full disk
+                raise click.ClickException(
+                    f"stopped after {created:,} new events: the database could not be written ({e}). "
+                    "What was stored is complete; run the same import again to add the rest "
+                    "(it adds nothing twice).") from None
             created, duplicates = created + added.created, duplicates + added.duplicates
 
     contacts = store.count("contacts")
-    due = store.due_followups(now.date(), now.tzinfo)  # type: ignore[arg-type]
+    due = json.loads(store.today_json(datetime.now(tz).date(), tz))["followups"]  # kept for `askfirst today`
     files = ", ".join(f.label for f in export.files)
     click.echo(f"Imported {files}" + (f" (you: {export.me.url})" if export.me else "") + ".")
     click.echo(f"  contacts:  {contacts:,} ({contacts - contacts_before:,} new)")
@@ -87,10 +97,15 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
     if export.problem_count > SHOW_PROBLEMS:
         click.echo(f"    ... and {export.problem_count - SHOW_PROBLEMS:,} more")
     click.echo(f"  follow-ups due today: {len(due):,}" + (" (see `askfirst today`)" if due else ""))
+    for reason in export.left_out:
+        click.echo(f"  not imported: {reason}")
+    if export.date_problems:
+        click.echo(f"  Some dates are not in LinkedIn's format: {RESAVED}.")
 
 
 def _not_recorded_live(events: Iterable[NewEvent], live: dict[tuple[str, str], list[datetime]],
-                       skipped: Counter[str]) -> Iterator[NewEvent]:
+                       skipped: Counter[str]) -> list[NewEvent]:
+    kept = []
     for e in events:
         times = live.get((e.profile.key, e.type))
         if times:
@@ -98,12 +113,19 @@ def _not_recorded_live(events: Iterable[NewEvent], live: dict[tuple[str, str], l
             if i < len(times) and times[i] <= e.at + SAME_MESSAGE_WITHIN:
                 skipped["messages the extension had already recorded"] += 1
                 continue
-        yield e
+        kept.append(e)
+    return kept
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
+def _chunks(rows: Iterable[list[T]], size: int) -> Iterator[list[T]]:
+    """About `size` items at a time, never splitting one row's items."""
+    chunk: list[T] = []
+    for row in rows:
+        chunk.extend(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
         yield chunk
 
 

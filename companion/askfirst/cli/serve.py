@@ -37,12 +37,13 @@ def _warm_up(companion) -> None:
         pass
 
 
-def run(app, host: str, port: int, threads: int = 8) -> None:
-    import waitress
+def bind(app, host: str, port: int, threads: int = 8):
+    """A waitress server listening on host:port (OSError if the port is taken); .run() serves."""
+    from waitress.server import create_server
 
     from ..guard import MAX_BODY_BYTES
 
-    waitress.serve(
+    return create_server(
         app,
         host=loopback_host(host),
         port=port,
@@ -73,6 +74,14 @@ def serve(port: int, data_dir: str | None, host: str, threads: int) -> None:
     app = create_app(data_dir, port=port)
     companion = app.extensions["askfirst"]
     shown = f"[{host}]" if ":" in host else host
+    # Listen first, so nothing says "running" when the port is taken.
+    try:
+        server = bind(app, host, port, threads)
+    except OSError as e:
+        raise click.ClickException(
+            f"cannot listen on {shown}:{port} ({e.strerror or e}): another program (or the companion) uses it. "
+            f"Pick another port, e.g. `askfirst serve --port {port + 9 if port < 65500 else 8740}`, and type the same "
+            "number into the extension's options, field \"Companion port\".") from None
     click.echo(f"Ask First companion on http://{shown}:{port}/api/v1  (data: {companion.root})")
     if companion.pairing.paired:
         click.echo("Paired with the extension. To pair again, run `askfirst pair`.")
@@ -85,9 +94,4 @@ def serve(port: int, data_dir: str | None, host: str, threads: int) -> None:
     # Requests are short (about a millisecond of Python each): switching threads every
     # millisecond instead of every 5 keeps one request from queueing behind another's slice.
     sys.setswitchinterval(0.001)
-    try:
-        run(app, host, port, threads)
-    except OSError as e:
-        raise click.ClickException(
-            f"cannot listen on {shown}:{port} ({e.strerror or e}). Is the companion already running? "
-            "Try another --port.") from None
+    server.run()

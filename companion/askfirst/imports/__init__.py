@@ -1,4 +1,4 @@
-"""Importers: other tools' data turned into the store's events (SPEC §3, Import).
+"""Importers: other tools' data turned into the store's events.
 
 Each importer is pure reading: it yields `store.NewEvent` records and collects the rows
 it could not use; the CLI feeds the events to `Store.add_events` in chunks. Event ids are

@@ -1,17 +1,18 @@
 """The LinkedIn data export ("Get a copy of your data") as the store's events.
 
-    export = LinkedInExport(path, tz=local_tz)       # NotAnExport before anything is read
+    export = LinkedInExport(path)                    # NotAnExport before anything is read
     for event in export.events(progress):            # a generator: rows are never all in memory
         ...
     export.problems, export.skipped, export.me
 
-What each file becomes (formats as seen in public parsers, research anchors §5.7):
+What each file becomes, in every layout LinkedIn shipped since 2018 (export_files.LAYOUTS).
+Exports before mid-2023 carry no profile URLs for connections (and the 2018 messages file
+none at all): such people are keyed by name (and company, for connections) and merged into
+the contact with the URL as soon as a later export or the extension brings it.
 
-- Connections.csv -> a `connected` event per row, at local midnight of `Connected On`
-  (`25 Aug 2021`, `01-Jul-25` after a spreadsheet re-save, or ISO `2021-08-25`). Midnight,
-  not noon: it is never in the future for a connection made today, and the local date, the
-  one follow-ups are due by, is exactly the export's date. Name from First/Last Name,
-  headline "Position at Company".
+- Connections.csv -> a `connected` event per row on the calendar day of `Connected On`
+  (`25 Aug 2021`, or ISO `2021-08-25`): a date, not an instant, so it is the same day in
+  every time zone. Name from First/Last Name, headline "Position at Company".
 - messages.csv -> `message_sent` (you wrote; one event per other participant, so a group
   chat counts as a message to each of them) or `message_received` (one event, from the
   sender). `DATE` is UTC (`2023-06-11 15:33:58 UTC`). Which participant is you is not in
@@ -39,11 +40,18 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone, tzinfo
-from functools import lru_cache
+from datetime import date, datetime, timezone
+from functools import lru_cache, partial
 from pathlib import Path
 
-from ..profiles import Profile, ProfileError, normalise
+from ..profiles import (
+    Profile,
+    ProfileError,
+    by_name,
+    name_slug,
+    normalise,
+    parse_name_key,
+)
 from ..store import NewEvent
 from .export_files import ExportFile, NotAnExport, column_key, find_files
 
@@ -91,9 +99,9 @@ class Skip(Exception):
 @dataclass
 class LinkedInExport:
     path: Path
-    tz: tzinfo
     me: Profile | None = None  # who "you" are in messages.csv; found from the data when None
     files: list[ExportFile] = field(init=False)
+    left_out: list[str] = field(init=False)  # files not imported, each with the reason
     problems: list[Problem] = field(default_factory=list, init=False)
     problem_count: int = field(default=0, init=False)
     skipped: Counter[str] = field(default_factory=Counter, init=False)
@@ -101,27 +109,47 @@ class LinkedInExport:
 
     def __post_init__(self) -> None:
         self.path = Path(self.path)
-        self.files = find_files(self.path)  # every file checked before any row is read
+        found = find_files(self.path)  # every file checked before any row is read
+        self.files, self.left_out = found.files, found.left_out
+        self._by_name: dict[str, set[str]] = {}  # name slug -> keys of connections known by name only
 
     @property
     def total_bytes(self) -> int:
         """Bytes prepare() and events() read: messages.csv twice (first to find out who you are)."""
         return sum(f.size * (2 if f.kind == "messages" and self.me is None else 1) for f in self.files)
 
+    @property
+    def date_problems(self) -> bool:
+        return any("is not a date" in p.message or "is not a time" in p.message for p in self.problems)
+
     def prepare(self, progress: Callable[[int], None] | None = None) -> None:
         """Find out who you are in messages.csv; NotAnExport if that cannot be told.
 
-        Call it before storing anything, so a refusal leaves the store untouched."""
-        for f in self.files:
+        Call it before storing anything, so a refusal leaves the store untouched. A
+        messages file that cannot tell is left out when other files remain."""
+        for f in list(self.files):
             if f.kind == "messages" and self.me is None:
-                self.me = self._find_me(f, progress)
+                try:
+                    self.me = self._find_me(f, progress)
+                except NotAnExport as e:
+                    if len(self.files) == 1:
+                        raise
+                    self.files.remove(f)
+                    self.left_out.append(str(e))
 
     def events(self, progress: Callable[[int], None] | None = None) -> Iterator[NewEvent]:
+        for row in self.rows_of_events(progress):
+            yield from row
+
+    def rows_of_events(self, progress: Callable[[int], None] | None = None) -> Iterator[list[NewEvent]]:
+        """The events of each imported row together (a group message is one event per
+        person): stored in one transaction, a row is never half imported."""
         self.prepare(progress)
-        read = {"connections": self._connection, "invitations": self._invitation, "messages": self._message}
+        read = {"connections": self._connection, "invitations": self._invitation, "messages": self._message,
+                "messages_2018": self._message_2018}
         for f in self.files:
             columns = _columns(f)
-            with f.rows(progress) as rows:
+            with f.rows(progress, partial(self._problem, f.label)) as rows:
                 for line, fields in rows:
                     try:
                         if len(fields) != len(f.header):
@@ -135,7 +163,7 @@ class LinkedInExport:
                         self.skipped[s.reason] += 1
                         continue
                     self.rows[f.kind] += 1
-                    yield from found
+                    yield found
 
     def _problem(self, file: str, line: int, message: str) -> None:
         self.problem_count += 1
@@ -145,14 +173,16 @@ class LinkedInExport:
     # -- Connections.csv ------------------------------------------------------------------
 
     def _connection(self, row: dict[str, str]) -> Iterator[NewEvent]:
-        profile = _profile(row["url"], "URL", "connection")
         day = connected_on(row["connected on"])
-        at = datetime(day.year, day.month, day.day, tzinfo=self.tz)
         name = " ".join(p for p in (clean(row["first name"]), clean(row["last name"])) if p)
         position, company = clean(row.get("position", "")), clean(row.get("company", ""))
         headline = f"{position} at {company}" if position and company else (position or company)
-        yield NewEvent(f"{ID_PREFIX}:connected:{profile.key}:{day.isoformat()}", "connected", at, profile,
-                       name=name or None, headline=headline or None)
+        profile = _profile(row.get("url", ""), "URL", "connection", name)
+        if profile is None:  # exports before mid-2023 have no URL column
+            profile = by_name(name, company)
+            self._by_name.setdefault(name_slug(name), set()).add(profile.key)
+        yield NewEvent.on_day(f"{ID_PREFIX}:connected:{profile.key}:{day.isoformat()}", "connected", day, profile,
+                              name=name or None, headline=headline or None)
 
     # -- Invitations.csv ------------------------------------------------------------------
 
@@ -163,8 +193,8 @@ class LinkedInExport:
         at = sent_at(row["sent at"])
         outgoing = direction == "OUTGOING"
         column = "inviteeProfileUrl" if outgoing else "inviterProfileUrl"
-        profile = _profile(row[column.casefold()], column, "invitation")
         name = clean(row["to" if outgoing else "from"])
+        profile = _profile(row.get(column.casefold(), ""), column, "invitation", name) or self._named(name, "invitation")
         message = row.get("message", "").strip()
         yield NewEvent(f"{ID_PREFIX}:invitation:{direction.lower()}:{profile.key}:{at.strftime('%Y-%m-%dT%H:%M')}",
                        "note", at, profile, name=name or None, site="linkedin",
@@ -179,17 +209,25 @@ class LinkedInExport:
         if row.get("folder", "").strip().upper() == "SPAM":
             raise Skip("messages in the SPAM folder")
         content = row["content"]
-        if not row["sender profile url"].strip() or _SYSTEM_ROW.fullmatch(content.strip()):
+        sender_name = clean(row.get("from", ""))
+        if _SYSTEM_ROW.fullmatch(content.strip()) or not (row["sender profile url"].strip() or sender_name):
             raise Skip("LinkedIn system messages")
         at = message_date(row["date"])
-        sender = _profile(row["sender profile url"], "SENDER PROFILE URL", "message")
-        recipients = [_profile(u, "RECIPIENT PROFILE URLS", "message")
-                      for u in _split_urls(row["recipient profile urls"])]
+        # Older exports leave some senders' URLs out: known by name, it is someone writing to you.
+        sender = (_profile(row["sender profile url"], "SENDER PROFILE URL", "message", sender_name)
+                  or self._named(sender_name, "message"))
+        assert self.me is not None
+        if "recipient profile urls" in row:
+            recipients = [r for u in _split_urls(row["recipient profile urls"])
+                          if (r := _profile(u, "RECIPIENT PROFILE URLS", "message")) is not None]
+        elif sender.key == self.me.key:  # before 2023 the file named recipients only
+            recipients = [self._named(clean(row.get("to", "")), "message")]
+        else:
+            recipients = [self.me]
         # The message's identity across exports: which conversation, when, who, what.
         digest = hashlib.sha1("\x1f".join((row["conversation id"], row["date"].strip(), sender.key, content))
                               .encode("utf-8", "surrogatepass")).hexdigest()[:20]
         text = repair(content) if content.strip() else None
-        assert self.me is not None
         if sender.key == self.me.key:
             others = [r for r in dict.fromkeys(recipients) if r.key != self.me.key]
             if not others:
@@ -204,10 +242,41 @@ class LinkedInExport:
         else:
             raise Skip("messages you were not part of")
 
+    # -- Messages.csv of 2018: names only ---------------------------------------------------
+
+    def _message_2018(self, row: dict[str, str]) -> Iterator[NewEvent]:
+        if row.get("folder", "").strip().upper() == "SPAM":
+            raise Skip("messages in the SPAM folder")
+        direction = row["direction"].strip().upper()
+        if direction not in ("INCOMING", "OUTGOING"):
+            raise BadRow(f"Direction must be INCOMING or OUTGOING, not {row['direction'][:40]!r}")
+        content = row["content"]
+        if _SYSTEM_ROW.fullmatch(content.strip()):
+            raise Skip("LinkedIn system messages")
+        at = sent_at(row["date"], "Date")
+        outgoing = direction == "OUTGOING"
+        name = clean(row["to" if outgoing else "from"])
+        who = self._named(name, "message")
+        digest = hashlib.sha1("\x1f".join((direction, row["date"].strip(), who.key, content))
+                              .encode("utf-8", "surrogatepass")).hexdigest()[:20]
+        text = repair(content) if content.strip() else None
+        kind = "message_sent" if outgoing else "message_received"
+        yield NewEvent(f"{ID_PREFIX}:{kind}:{digest}", kind, at, who, name=name, text=text)
+
+    def _named(self, name: str, what: str) -> Profile:
+        """A contact known by name only: the connection of that name in this export when
+        there is exactly one, else the name alone."""
+        if not name:
+            raise Skip(f"{what}s without a profile URL or a name")
+        keys = self._by_name.get(name_slug(name), set())
+        if len(keys) == 1:
+            return parse_name_key(next(iter(keys)), name)
+        return by_name(name)
+
     def _find_me(self, f: ExportFile, progress: Callable[[int], None] | None) -> Profile:
         """You: the participant of the most conversations (see the module docstring)."""
         columns = _columns(f)
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[bytes, str]] = set()
         conversations: Counter[str] = Counter()
         profiles: dict[str, Profile] = {}
         with f.rows(progress) as rows:
@@ -215,14 +284,17 @@ class LinkedInExport:
                 if len(fields) != len(columns):
                     continue
                 row = dict(zip(columns, fields))
-                for url in (row["sender profile url"], *_split_urls(row["recipient profile urls"])):
+                # A digest, not the id: a hostile file's ids can be a megabyte each.
+                conversation = hashlib.blake2b(row["conversation id"].encode("utf-8", "replace"),
+                                               digest_size=12).digest()
+                for url in (row["sender profile url"], *_split_urls(row.get("recipient profile urls", ""))):
                     try:
                         p = _normalised(url.strip())
                     except ProfileError:
                         continue
                     profiles[p.key] = p
-                    if (row["conversation id"], p.key) not in seen:
-                        seen.add((row["conversation id"], p.key))
+                    if (conversation, p.key) not in seen:
+                        seen.add((conversation, p.key))
                         conversations[p.key] += 1
         if not conversations:
             raise NotAnExport(f"{f.label} has no message with a readable profile URL; nothing to import")
@@ -278,13 +350,21 @@ def _split_urls(text: str) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def _normalised(url: str) -> Profile:
-    # The same few thousand URLs recur across 100,000 message rows (yours in every one).
+    # The same few thousand URLs recur across 100,000 message rows (yours in every one);
+    # normalising each once saves seconds of scripts/bench_import.py's import.
     return normalise(url)
 
 
-def _profile(url: str, column: str, what: str) -> Profile:
+_BARE = re.compile(r"(https?://)?([a-z]+\.)?linkedin\.com/in/?", re.IGNORECASE)
+
+
+def _profile(url: str, column: str, what: str, name: str | None = None) -> Profile | None:
+    """The profile behind a URL; None when the row has none (or only LinkedIn's bare
+    `https://www.linkedin.com/in`) but names the person, who is then known by name."""
     url = url.strip()
-    if not url:
+    if not url or _BARE.fullmatch(url):
+        if name:
+            return None
         raise Skip(f"{what}s without a profile URL")
     try:
         return _normalised(url)
@@ -294,8 +374,13 @@ def _profile(url: str, column: str, what: str) -> Profile:
         raise BadRow(f"{column} {url[:80]!r} is not a LinkedIn profile URL") from None
 
 
+MAX_NAME_CHARS = 300  # a name or a headline longer than this is not one: the row is refused
+
+
 def clean(text: str) -> str:
-    return " ".join(repair(text).split())
+    if len(text) > 4 * MAX_NAME_CHARS:
+        raise BadRow(f"a name or position of {len(text):,} characters (at most {MAX_NAME_CHARS})")
+    return " ".join(repair(text).split())[:MAX_NAME_CHARS]
 
 
 def repair(text: str) -> str:
@@ -327,14 +412,17 @@ def connected_on(text: str) -> date:
 
 
 def message_date(text: str) -> datetime:
-    """`2023-06-11 15:33:58 UTC` (or ISO 8601 with an offset) -> an aware UTC time."""
+    """`2023-06-11 15:33:58 UTC` (or ISO 8601 with an offset, or LinkedIn's older
+    `1/8/18, 6:14 PM`) -> an aware UTC time."""
     at = _utc_stamp(text)
+    if at is None and _US_STAMP.fullmatch(text.strip()):
+        return sent_at(text, "DATE")
     if at is None:
         raise BadRow(f"DATE {text.strip()[:40]!r} is not a time like 2023-06-11 15:33:58 UTC")
     return at
 
 
-def sent_at(text: str) -> datetime:
+def sent_at(text: str, column: str = "Sent At") -> datetime:
     """`1/19/26, 9:15 AM` (month/day/year, UTC) or ISO -> an aware UTC time."""
     if m := _US_STAMP.fullmatch(text.strip()):
         month, day, year, hour, minute = (int(m[i]) for i in range(1, 6))
@@ -348,7 +436,7 @@ def sent_at(text: str) -> datetime:
                 pass
     elif (at := _utc_stamp(text)) is not None:
         return at
-    raise BadRow(f"Sent At {text.strip()[:40]!r} is not a time like 1/19/26, 9:15 AM or 2026-01-19 09:15:00 UTC")
+    raise BadRow(f"{column} {text.strip()[:40]!r} is not a time like 1/19/26, 9:15 AM or 2026-01-19 09:15:00 UTC")
 
 
 def _utc_stamp(text: str) -> datetime | None:

@@ -35,6 +35,12 @@ export function matchesAny(el, selectors) {
   return false;
 }
 
+/** The first of `selectors` that `el` matches (which fallback entry found it), or null. */
+export function matchingSelector(el, selectors) {
+  for (const sel of selectors) if (matchesAny(el, [sel])) return sel;
+  return null;
+}
+
 /** The first of `surfaces` (`{editor: [selectors], …}`) whose editor selectors `editor` matches. */
 export function surfaceOf(editor, surfaces) {
   for (const surface of surfaces) if (matchesAny(editor, surface.editor)) return surface;

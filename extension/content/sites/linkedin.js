@@ -32,10 +32,18 @@ export const SELECTORS = {
     },
     {
       kind: "message", // becomes "inmail" when the form has a subject line
+      // Each entry: the page it serves; where and when (our last comparison) it was seen.
+      // tests/js/adapter.test.js says which entry matched each fixture.
       editor: [
+        // /messaging/thread/…, the overlay bubbles (in #interop-outlet's shadow root) and
+        // InMail. Seen: public extension code (LinkedGuard, DM assistants); fixtures
+        // messaging-thread.html, overlay-shadow.html, inmail.html, 2026-12.
         '.msg-form__contenteditable[contenteditable="true"]',
+        // The same pages if the editor's class is renamed: the textbox in the form.
         '.msg-form [role="textbox"][contenteditable="true"]',
+        // The same pages if the form's class is renamed too: the editor's label.
         '[contenteditable="true"][aria-label^="Write a message"]',
+        // A plain textarea in the form (lighter builds); not seen live.
         '.msg-form textarea[name="message"]',
       ],
       container: [
@@ -145,6 +153,11 @@ export const site = "linkedin";
 
 export function matchesLocation(loc) {
   return /(^|\.)linkedin\.com$/i.test(loc.hostname);
+}
+
+/** The pages where a compose box is surely a message: an unrecognised one there is our miss. */
+export function messagingPage(loc) {
+  return matchesLocation(loc) && /^\/messaging(\/|$)/.test(loc.pathname);
 }
 
 const surfaceOf = (editor) => dom.surfaceOf(editor, SELECTORS.surfaces);

@@ -1,7 +1,7 @@
 // The Messenger adapter: www.messenger.com and www.facebook.com/messages. Meta's web
 // clients write with a Lexical editor (`div[contenteditable][role="textbox"]
 // [data-lexical-editor]`, aria-label "Message"; older builds: Draft.js, "Type a
-// message..."), send on Enter or with a role="button" div labelled "Press enter to send"
+// message..." with role="combobox"), send on Enter or with a role="button" div labelled "Press enter to send"
 // (or "Send"), and list messages as `role="row"` in a grid labelled "Messages in
 // conversation with …" (older builds: `[data-scope="messages_table"]` cells). Class names
 // are generated (`x1lliihq …`), so the selectors below key on roles, aria labels,
@@ -15,12 +15,31 @@ export { readDraft } from "../draft.js";
 export const site = "messenger";
 
 export const SELECTORS = {
+  // Compose boxes, most specific first. Each entry notes the page it serves and where it
+  // was last seen (the date we last compared it with markup from that page): when Meta
+  // changes the markup, the generic entries at the end still find a box inside the
+  // conversation, and tests/js/messenger.test.js says which entry matched each fixture.
   editor: [
+    // messenger.com/t/… and facebook.com/messages/(e2ee/)t/… (Lexical), labelled
+    // "Message". Last seen: fixtures messenger-thread.html, facebook-e2ee.html, 2026-12.
     '[contenteditable="true"][role="textbox"][aria-label="Message"]',
-    '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
-    '[contenteditable="true"][role="textbox"][aria-label^="Type a message"]',
+    // The same Lexical editor under another label or role. Last seen: same, 2026-12.
+    '[contenteditable="true"][data-lexical-editor="true"]',
+    // Older messenger.com/t/… (Draft.js): "Type a message..." on a role="combobox"
+    // editor with aria-autocomplete="list". Last seen: public extension code that keys on
+    // this label (fairlanguage-extension), and fixture messenger-legacy.html, 2026-12.
+    '[contenteditable="true"][aria-label^="Type a message"]',
+    '[contenteditable="true"][aria-placeholder^="Type a message"]',
+    // Labels that start with "Message" ("Message", "Message Jane", "Message…"), on either
+    // host. Last seen: the label the current builds use, 2026-12.
     '[contenteditable="true"][aria-label^="Message"]',
+    // Generic, for markup not yet seen: inside the conversation, an editor with a textbox
+    // or combobox role, any editable box, or a plain textarea (lighter builds).
     '[role="main"] [contenteditable="true"][role="textbox"]',
+    '[role="main"] [contenteditable="true"][role="combobox"]',
+    '[role="main"] [contenteditable="true"]',
+    '[role="main"] textarea',
+    "main textarea",
   ],
   send: [
     '[aria-label="Press enter to send"]',
@@ -96,6 +115,11 @@ export function normalizeThreadUrl(href) {
 export function matchesLocation(loc) {
   if (/^(www\.)?messenger\.com$/i.test(loc.hostname)) return true;
   return /^(www\.)?facebook\.com$/i.test(loc.hostname) && /^\/messages(\/|$)/.test(loc.pathname);
+}
+
+/** The pages where a compose box is surely a message: an unrecognised one there is our miss. */
+export function messagingPage(loc) {
+  return matchesLocation(loc);
 }
 
 // facebook.com is one page app: once the user leaves /messages for the feed, its comment

@@ -16,13 +16,23 @@ export const SELECTORS = {
   surfaces: [
     {
       kind: "message",
+      // Each entry: the page it serves; where and when (our last comparison) it was seen.
+      // tests/js/x.test.js says which entry matched each fixture.
       editor: [
+        // x.com/messages/… and the DM drawer on every page (Draft.js). Seen: public
+        // automation notes and code; fixtures messages-classic.html, home-drawer.html, 2026-12.
         '[data-testid="dmComposerTextInput"]',
+        // x.com/i/chat/…, the newer chat UI. Seen: public code excerpts; fixture chat-new.html, 2026-12.
         'textarea[data-testid="dm-composer-textarea"]',
+        // x.com/i/chat/…, a variant named in public code excerpts; not in our fixtures.
         '[data-testid="chatComposerTextInput"]',
+        // Generic, for markup not yet seen: a box inside the conversation or the drawer.
         '[data-testid="dm-conversation-panel"] textarea',
         '[data-testid="DmActivityContainer"] [role="textbox"][contenteditable="true"]',
         '[data-testid="DMDrawer"] [role="textbox"][contenteditable="true"]',
+        '[data-testid="DMConversationView"] [role="textbox"][contenteditable="true"]',
+        'section[aria-labelledby="detail-header"] [role="textbox"][contenteditable="true"]',
+        '[data-testid="dm-conversation-panel"] [contenteditable="true"]',
       ],
       send: [
         '[data-testid="dmComposerSendButton"]',
@@ -119,6 +129,11 @@ export function normalizeThreadUrl(href, base = "https://x.com/") {
 
 export function matchesLocation(loc) {
   return /^(www\.|mobile\.)?(x|twitter)\.com$/i.test(loc.hostname);
+}
+
+/** The pages where a compose box is surely a message: an unrecognised one there is our miss. */
+export function messagingPage(loc) {
+  return matchesLocation(loc) && /^\/(messages|i\/chat)(\/|$)/.test(loc.pathname);
 }
 
 const surfaceOf = (editor) => dom.surfaceOf(editor, SELECTORS.surfaces);
