@@ -201,6 +201,8 @@ describe("the panel", () => {
     assert.equal(panel.visible, false, "not shown again while still offline");
     panel.showResult(RESULT, DRAFT);
     assert.equal(panel.host.hasAttribute("data-askfirst-offline"), false);
+    panel.showOffline("down", { message: "No companion answers on port 8731.", fix: "Start it with: askfirst serve." });
+    assert.equal($(".headline").textContent, "No companion answers on port 8731. Start it with: askfirst serve.");
   });
 
   it("names a warning on an ok draft instead of saying it looks good", () => {
