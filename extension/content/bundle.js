@@ -587,7 +587,8 @@ kbd { font: inherit; font-weight: 600; }
       this.host.setAttribute("data-askfirst-offline", reason);
       this.panel.dataset.tone = "quiet";
       const title = reason === "unpaired" ? "Ask First is not paired" : "Ask First is offline";
-      const said = [diagnosis && diagnosis.message, diagnosis && diagnosis.fix].filter((t) => typeof t === "string" && t);
+      const known = diagnosis && typeof diagnosis.fix === "string" && diagnosis.fix;
+      const said = known ? [diagnosis.message, diagnosis.fix].filter((t) => typeof t === "string" && t) : [];
       const fix = said.length ? said.join(" ") : reason === "unpaired" ? UNPAIRED_FIX : OFFLINE_FIX;
       this.label.textContent = title;
       this.scoreChip.textContent = "";

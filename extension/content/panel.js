@@ -539,7 +539,9 @@ export class Panel {
     this.panel.dataset.tone = "quiet";
     const title = reason === "unpaired" ? "Ask First is not paired" : "Ask First is offline";
     // The background's diagnosis says what is wrong and how to fix it, when it knows.
-    const said = [diagnosis && diagnosis.message, diagnosis && diagnosis.fix].filter((t) => typeof t === "string" && t);
+    // One without a fix is stale ("Connected…" from before the companion went away).
+    const known = diagnosis && typeof diagnosis.fix === "string" && diagnosis.fix;
+    const said = known ? [diagnosis.message, diagnosis.fix].filter((t) => typeof t === "string" && t) : [];
     const fix = said.length ? said.join(" ") : reason === "unpaired" ? UNPAIRED_FIX : OFFLINE_FIX;
     this.label.textContent = title;
     this.scoreChip.textContent = "";
