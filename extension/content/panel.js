@@ -531,18 +531,14 @@ export class Panel {
    * Say, once and quietly, that the companion cannot be reached (or is not paired) and
    * how to fix it. Later calls keep the state but do not re-open a dismissed notice.
    */
-  showOffline(reason = "down", diagnosis = null) {
+  showOffline(reason = "down") {
     const first = !this.host.hasAttribute("data-askfirst-offline");
     this.host.removeAttribute("data-askfirst-verdict");
     this.host.removeAttribute("data-askfirst-score");
     this.host.setAttribute("data-askfirst-offline", reason);
     this.panel.dataset.tone = "quiet";
     const title = reason === "unpaired" ? "Ask First is not paired" : "Ask First is offline";
-    // The background's diagnosis says what is wrong and how to fix it, when it knows.
-    // One without a fix is stale ("Connected…" from before the companion went away).
-    const known = diagnosis && typeof diagnosis.fix === "string" && diagnosis.fix;
-    const said = known ? [diagnosis.message, diagnosis.fix].filter((t) => typeof t === "string" && t) : [];
-    const fix = said.length ? said.join(" ") : reason === "unpaired" ? UNPAIRED_FIX : OFFLINE_FIX;
+    const fix = reason === "unpaired" ? UNPAIRED_FIX : OFFLINE_FIX;
     this.label.textContent = title;
     this.scoreChip.textContent = "";
     this.badge.setAttribute("aria-label", title);

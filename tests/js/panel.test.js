@@ -201,10 +201,6 @@ describe("the panel", () => {
     assert.equal(panel.visible, false, "not shown again while still offline");
     panel.showResult(RESULT, DRAFT);
     assert.equal(panel.host.hasAttribute("data-askfirst-offline"), false);
-    panel.showOffline("down", { message: "No companion answers on port 8731.", fix: "Start it with: askfirst serve." });
-    assert.equal($(".headline").textContent, "No companion answers on port 8731. Start it with: askfirst serve.");
-    panel.showOffline("down", { state: "paired", message: "Connected to the companion on port 8731.", fix: null });
-    assert.equal($(".headline").textContent, OFFLINE_FIX, "a stale diagnosis is not repeated");
   });
 
   it("names a warning on an ok draft instead of saying it looks good", () => {
