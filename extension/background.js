@@ -164,6 +164,10 @@ const handlers = {
     return reply;
   },
 
+  async insights() {
+    return companion.request("/insights", { force: true, timeoutMs: 15_000 });
+  },
+
   async putSettings({ settings }) {
     const reply = await companion.putSettings(settings);
     if (reply.ok) await cacheSettings(reply.data);

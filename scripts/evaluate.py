@@ -1,13 +1,32 @@
 #!/usr/bin/env python3
-"""How right is the analysis? Prints a confusion matrix for a labelled corpus.
+"""How right is the analysis, on text the pitch model never trained on?
 
-    scripts/evaluate.py                         # every corpus under tests/corpus/, hold-out last
-    scripts/evaluate.py tests/corpus/holdout.jsonl --errors
+    scripts/evaluate.py                  # grouped cross-validation + the real-world dev set
+    scripts/evaluate.py --cv-only        # only the cross-validation (needs the train extra)
+    scripts/evaluate.py --dev-only       # only the dev set, with the shipped model
+    scripts/evaluate.py --errors         # also list every wrong verdict
+    scripts/evaluate.py FILE.jsonl ...   # score labelled files with the shipped model
     scripts/evaluate.py --sms PATH/SMSSpamCollection
 
-A corpus is JSON lines with `text`, `kind` and `expected` (see tests/corpus/README.md).
-`--sms` reads the public SMS Spam Collection (label<TAB>text a line) and reports how
-often real personal messages ("ham") are flagged, and how many promotions ("spam") are.
+Cross-validation: the training rows (tests/corpus/*.jsonl and tests/corpus/real/* with
+split=train) are cut into folds by source family, so every message of one page, dataset
+or team-written family is on one side; each fold is judged by a model fitted on the
+others, with the whole engine (asks, questions, timing rules) around it. It needs
+scikit-learn (`pip install -e '.[train]'`).
+
+The dev set (tests/corpus/real/*, split=dev) is never trained on and is judged by the
+shipped model.
+
+`--sms` reads the public SMS Spam Collection (label<TAB>text a line) from the path given
+and reports how often real personal messages ("ham") are flagged and how many
+promotions ("spam") are. It is for evaluation only: nothing here trains on it.
+
+Labels: a row's `expected` (or `label`) is a verdict (ok, pitch_heavy, ask_first,
+premature) or a coarse class (pitch, genuine, request). A pitch is right when it is
+called pitch_heavy (premature on a connection note); a genuine note when it is ok; a
+request when it is ask_first (premature on a connection note) or ok once it shows
+interest is not something a coarse label can tell, so only ask_first/premature count.
+"Flagged" is any verdict but ok.
 """
 
 from __future__ import annotations
@@ -16,93 +35,186 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "companion"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from askfirst.analysis import VERDICTS, analyze  # noqa: E402
+from askfirst.analysis.model import PitchModel  # noqa: E402
 
-DEFAULT_CORPORA = [ROOT / "tests/corpus" / name for name in ("drafts.jsonl", "more.jsonl", "extra.jsonl", "holdout.jsonl")]
-
-
-def load(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+CLASSES = ("pitch", "request", "genuine")
+KINDS = ("message", "connection_note", "inmail", "comment", "post")
 
 
-def judge(items: list[dict]) -> list[tuple[dict, str]]:
-    return [(it, analyze(it["text"], it.get("kind", "message"), recipient=it.get("recipient")).verdict)
-            for it in items]
+def expected_class(row: dict[str, Any]) -> str | None:
+    """pitch, request or genuine (None: not labelled in a way we can score)."""
+    value = str(row.get("expected") or row.get("label") or "").lower()
+    family = str(row.get("family") or "").lower()
+    if value in ("pitch", "pitch_heavy"):
+        return "pitch"
+    if value in ("ok", "genuine"):
+        return "genuine"
+    if value in ("request", "ask_first"):
+        return "request"
+    if value == "premature":
+        return "pitch" if family.startswith("pitch") else "request"
+    return None
 
 
-def report(name: str, judged: list[tuple[dict, str]], show_errors: bool) -> dict:
-    matrix: dict[str, Counter] = defaultdict(Counter)
-    for item, got in judged:
-        matrix[item["expected"]][got] += 1
-    labels = [v for v in VERDICTS if v in matrix or any(v in row for row in matrix.values())]
+def right(row: dict[str, Any], got: str) -> bool:
+    value = str(row.get("expected") or row.get("label") or "").lower()
+    if value in VERDICTS:
+        return got == value
+    cls = expected_class(row)
+    note = row.get("kind") == "connection_note"
+    if cls == "pitch":
+        return got == ("premature" if note else "pitch_heavy")
+    if cls == "request":
+        return got == ("premature" if note else "ask_first")
+    return got == "ok"
+
+
+def judge(rows: Sequence[dict[str, Any]], model: PitchModel | None = None) -> list[tuple[dict[str, Any], str]]:
+    out = []
+    for row in rows:
+        kind = str(row["kind"]) if row.get("kind") in KINDS else "message"
+        result = analyze(str(row.get("text", ""))[:20_000], kind, recipient=row.get("recipient"), model=model)
+        out.append((row, result.verdict))
+    return out
+
+
+def report(name: str, judged: list[tuple[dict[str, Any], str]], show_errors: bool = False,
+           by_family: bool = False) -> dict[str, Any]:
+    judged = [(r, g) for r, g in judged if expected_class(r)]
     total = len(judged)
-    right = sum(matrix[v][v] for v in labels)
-    genuine = sum(matrix["ok"].values())
-    false_alarms = genuine - matrix["ok"]["ok"]
-
-    print(f"\n== {name}: {total} drafts")
-    width = max(len(v) for v in labels) + 2
-    print("expected \\ got".ljust(width + 4) + "".join(v.rjust(width) for v in labels))
-    for exp in labels:
-        print(exp.ljust(width + 4) + "".join(str(matrix[exp][got]).rjust(width) for got in labels))
-    print(f"accuracy: {right}/{total} = {right / total:.1%}")
+    if not total:
+        print(f"\n== {name}: nothing labelled to score")
+        return {}
+    matrix: dict[str, Counter[str]] = defaultdict(Counter)
+    for row, got in judged:
+        matrix[expected_class(row) or ""][got] += 1
+    n_right = sum(right(r, g) for r, g in judged)
+    pitches = sum(matrix["pitch"].values())
+    genuine = sum(matrix["genuine"].values())
+    pitch_flagged = pitches - matrix["pitch"]["ok"]
+    genuine_flagged = genuine - matrix["genuine"]["ok"]
+    print(f"\n== {name}: {total} messages")
+    _matrix(matrix, "  ")
+    print(f"  verdicts right:        {n_right}/{total} = {n_right / total:.1%}")
+    if pitches:
+        print(f"  pitches flagged:       {pitch_flagged}/{pitches} = {pitch_flagged / pitches:.1%}"
+              f"  (called pitch_heavy/premature: {matrix['pitch']['pitch_heavy'] + matrix['pitch']['premature']})")
     if genuine:
-        print(f"genuine notes flagged (false alarms): {false_alarms}/{genuine} = {false_alarms / genuine:.1%}")
-    for exp in labels:
-        n = sum(matrix[exp].values())
-        if n:
-            print(f"  recall {exp:<12} {matrix[exp][exp]:>4}/{n:<4} = {matrix[exp][exp] / n:.0%}")
+        print(f"  genuine notes flagged: {genuine_flagged}/{genuine} = {genuine_flagged / genuine:.1%}")
+    if by_family:
+        families: dict[str, list[tuple[dict[str, Any], str]]] = defaultdict(list)
+        for row, got in judged:
+            families[str(row.get("group") or row.get("family") or "?")].append((row, got))
+        print("  per source family (expected class: verdicts got):")
+        for fam in sorted(families):
+            rows = families[fam]
+            fm: dict[str, Counter[str]] = defaultdict(Counter)
+            for row, got in rows:
+                fm[expected_class(row) or ""][got] += 1
+            ok = sum(right(r, g) for r, g in rows)
+            cells = "; ".join(f"{cls} " + ", ".join(f"{v} {fm[cls][v]}" for v in VERDICTS if fm[cls][v])
+                              for cls in CLASSES if fm[cls])
+            print(f"    {fam:<40} {ok:>4}/{len(rows):<4} right | {cells}")
     if show_errors:
-        print("errors:")
-        for item, got in judged:
-            if got != item["expected"]:
-                print(f"  [{item.get('id')}] expected {item['expected']}, got {got}: {item['text'][:140]!r}")
-    return {"total": total, "right": right, "accuracy": right / total if total else 0.0,
-            "false_alarms": false_alarms, "genuine": genuine}
+        print("  errors:")
+        for row, got in judged:
+            if not right(row, got):
+                text = str(row.get("text", ""))[:140]
+                print(f"    [{row.get('id')}] expected {row.get('expected') or row.get('label')}, got {got}: {text!r}")
+    return {"total": total, "right": n_right, "pitches": pitches, "pitch_flagged": pitch_flagged,
+            "genuine": genuine, "genuine_flagged": genuine_flagged}
+
+
+def _matrix(matrix: dict[str, Counter[str]], indent: str) -> None:
+    cols = [v for v in VERDICTS if any(matrix[c][v] for c in CLASSES)]
+    print(indent + "expected \\ got".ljust(16) + "".join(v.rjust(13) for v in cols))
+    for cls in CLASSES:
+        if matrix[cls]:
+            print(indent + cls.ljust(16) + "".join(str(matrix[cls][v]).rjust(13) for v in cols))
+
+
+def cross_validate(show_errors: bool, folds: int) -> None:
+    import train_model as tm
+    from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
+
+    rows = tm.training_rows()
+    groups = [r["group"] for r in rows]
+    thresholds = tm.choose_thresholds(rows)
+    judged: list[tuple[dict[str, Any], str]] = []
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(rows, groups=groups):
+        model = tm.fit([rows[i] for i in train_idx], thresholds=thresholds)
+        judged += judge([rows[i] for i in test_idx], model)
+    print(f"\nGrouped {folds}-fold cross-validation over {len(rows)} training rows, "
+          f"{len(set(groups))} source families (thresholds {thresholds}).")
+    report("cross-validation, team drafts (tests/corpus/*.jsonl)",
+           [(r, g) for r, g in judged if r["group"].startswith("team:")], show_errors)
+    real = [(r, g) for r, g in judged if r["group"].startswith("real:")]
+    if real:
+        report("cross-validation, real-world training rows (tests/corpus/real/, split=train)", real, show_errors,
+               by_family=True)
+    report("cross-validation, all", judged)
+
+
+def dev_set(show_errors: bool) -> None:
+    import train_model as tm
+
+    rows = tm.real_rows(split="dev")
+    if not rows:
+        print("\n== real-world dev set: no rows yet (tests/corpus/real/*.jsonl with split=dev)")
+        return
+    report("real-world dev set (never trained on), shipped model", judge(rows), show_errors, by_family=True)
 
 
 def sms(path: Path) -> None:
-    counts: dict[str, Counter] = defaultdict(Counter)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     with path.open(encoding="utf-8", errors="replace") as f:
         for line in f:
             label, _, text = line.rstrip("\n").partition("\t")
             if label not in ("ham", "spam"):
                 continue
             counts[label][analyze(text[:20_000], "message").verdict] += 1
-    print(f"\n== SMS Spam Collection ({path})")
+    print(f"\n== SMS Spam Collection ({path}), evaluation only")
     for label in ("ham", "spam"):
         c = counts[label]
         n = sum(c.values())
         flagged = n - c["ok"]
         pitchy = c["pitch_heavy"]
-        print(f"{label:5} {n:5} messages: flagged {flagged} ({flagged / n:.1%}), pitch_heavy {pitchy} "
+        print(f"  {label:5} {n:5} messages: flagged {flagged} ({flagged / n:.1%}), pitch_heavy {pitchy} "
               f"({pitchy / n:.1%}); " + ", ".join(f"{v} {c[v]}" for v in VERDICTS if c[v]))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpora", nargs="*", type=Path)
+    parser.add_argument("corpora", nargs="*", type=Path, help="labelled JSONL files to score with the shipped model")
     parser.add_argument("--errors", action="store_true", help="list every wrong verdict")
     parser.add_argument("--sms", type=Path, metavar="SMSSpamCollection")
+    parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--dev-only", action="store_true")
+    parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
     if args.sms:
         sms(args.sms)
-        if not args.corpora:
-            return
-    corpora = args.corpora or [p for p in DEFAULT_CORPORA if p.exists()]
-    everything: list[tuple[dict, str]] = []
-    for path in corpora:
-        judged = judge(load(path))
-        everything += judged
-        report(path.name, judged, args.errors)
-    if len(corpora) > 1:
-        report("all corpora", everything, False)
+    if args.corpora:
+        for path in args.corpora:
+            with path.open(encoding="utf-8") as f:
+                rows = [json.loads(line) for line in f if line.strip()]
+            report(f"{path} (shipped model)", judge(rows), args.errors, by_family=True)
+        return
+    if args.sms and not (args.cv_only or args.dev_only):
+        return
+    if not args.dev_only:
+        cross_validate(args.errors, args.folds)
+    if not args.cv_only:
+        dev_set(args.errors)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ closing_lines() {  # closing_lines KIND LOG
   case $1 in
     pytest) grep -E '^=+ .*(passed|failed|error|skipped|deselected|no tests ran).* =+$' "$2" | tail -n1 ;;
     node) grep -E '^# (tests|pass|fail|cancelled|skipped|todo) ' "$2" | tr '\n' ' ' ;;
+    web-ext) grep -E '^(errors|notices|warnings) +[0-9]+' "$2" | tr -s ' ' | tr '\n' ' ' ;;
     *) grep -v '^[[:space:]]*$' "$2" | tail -n1 ;;
   esac
 }
@@ -64,7 +65,7 @@ if [ $node_ok = 1 ]; then
   if [ -d tests/firefox ]; then
     suite "extension in Firefox" node node --test tests/firefox/
   fi
-  suite "web-ext lint" other node_modules/.bin/web-ext lint --source-dir extension --no-input --no-config-discovery
+  suite "web-ext lint" web-ext node_modules/.bin/web-ext lint --source-dir extension --no-input --no-config-discovery
 else
   not_run "extension unit tests" "npm ci failed"
   not_run "web-ext lint" "npm ci failed"

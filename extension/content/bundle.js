@@ -768,6 +768,178 @@ kbd { font: inherit; font-weight: 600; }
     return done;
   }
 
+  // extension/content/hold.js
+  var HOLD_SWITCHES = {
+    premature: "holdPremature",
+    wait: "holdWait",
+    pitch_heavy: "holdPitchHeavy"
+  };
+  var HOLD_DEFAULTS = { holdPremature: true, holdWait: true, holdPitchHeavy: false };
+  var OUTCOME = { sentAnyway: "sent_anyway", edited: "edited" };
+  var FALLBACK_REASON = {
+    premature: "It is too soon to pitch: wait a few days, and open with a question about them.",
+    wait: "Your last message has no reply yet: wait, or add something of value instead of repeating.",
+    pitch_heavy: "This reads like an elevator pitch: ask about them first."
+  };
+  function holdsVerdict(verdict, switches = HOLD_DEFAULTS) {
+    const key = HOLD_SWITCHES[verdict];
+    if (!key) return false;
+    return key in switches ? Boolean(switches[key]) : Boolean(HOLD_DEFAULTS[key]);
+  }
+  function holdReason(verdict, headline) {
+    const line = String(headline || "").trim();
+    return line || FALLBACK_REASON[verdict] || "Take another look before you send this.";
+  }
+  var STYLE2 = `
+:host { all: initial; }
+.hold { box-sizing: border-box; width: 320px; max-width: calc(100vw - 16px);
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2226; background: #fff;
+  border: 1px solid #c9ced3; border-left: 4px solid #b42318; border-radius: 8px;
+  box-shadow: 0 6px 20px rgba(0,0,0,.18); padding: 10px 12px; }
+.title { margin: 0; font-weight: 600; }
+.why { margin: 4px 0 8px; }
+.actions { display: flex; gap: 8px; justify-content: flex-end; }
+button { font: inherit; border-radius: 6px; padding: 3px 10px; cursor: pointer; border: 1px solid #d0d5dd;
+  background: #f2f4f7; color: #344054; }
+button.edit { background: #1570ef; border-color: #1570ef; color: #fff; }
+button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
+`;
+  var GAP = 8;
+  var HoldPrompt = class {
+    constructor(doc) {
+      this.doc = doc;
+      this.view = doc.defaultView;
+      this.host = null;
+      this.anchor = null;
+      this.resolve = null;
+      this._place = () => this.place();
+    }
+    get open() {
+      return Boolean(this.host);
+    }
+    show(anchor, reason) {
+      this.close(null);
+      const doc = this.doc;
+      const host = doc.createElement("div");
+      host.setAttribute("data-askfirst-hold", "");
+      host.style.cssText = "position:fixed;z-index:2147483647;top:0;left:0;";
+      const root = host.attachShadow({ mode: "open" });
+      const style = doc.createElement("style");
+      style.textContent = STYLE2;
+      const box = doc.createElement("div");
+      box.className = "hold";
+      box.setAttribute("role", "alertdialog");
+      box.setAttribute("aria-labelledby", "t");
+      box.setAttribute("aria-describedby", "w");
+      const title = doc.createElement("p");
+      title.className = "title";
+      title.id = "t";
+      title.textContent = "Send this now?";
+      const why = doc.createElement("p");
+      why.className = "why";
+      why.id = "w";
+      why.textContent = reason;
+      const send = doc.createElement("button");
+      send.type = "button";
+      send.className = "send";
+      send.textContent = "Send anyway";
+      const edit = doc.createElement("button");
+      edit.type = "button";
+      edit.className = "edit";
+      edit.textContent = "Edit";
+      const actions = doc.createElement("div");
+      actions.className = "actions";
+      actions.append(send, edit);
+      box.append(title, why, actions);
+      root.append(style, box);
+      for (const type of ["click", "keydown", "mousedown", "pointerdown"]) {
+        host.addEventListener(type, (e) => e.stopPropagation());
+      }
+      send.addEventListener("click", () => this.close("send"));
+      edit.addEventListener("click", () => this.close("edit"));
+      box.addEventListener("keydown", (e) => {
+        if (e.key === "Escape") {
+          e.preventDefault();
+          this.close("edit");
+        }
+      });
+      doc.body.append(host);
+      this.host = host;
+      this.anchor = anchor;
+      this.place();
+      this.view.addEventListener("resize", this._place, { passive: true });
+      this.view.addEventListener("scroll", this._place, { passive: true, capture: true });
+      edit.focus({ preventScroll: true });
+      return new Promise((resolve) => {
+        this.resolve = resolve;
+      });
+    }
+    /** Above the send button, right edges aligned; below it when there is no room above. */
+    place() {
+      if (!this.host || !this.anchor) return;
+      const view = this.view;
+      const r = this.anchor.getBoundingClientRect();
+      const box = this.host.getBoundingClientRect();
+      const width = box.width || 320;
+      const height = box.height || 100;
+      let top = r.top - height - GAP;
+      if (top < GAP) top = r.bottom + GAP;
+      top = Math.max(GAP, Math.min(top, view.innerHeight - height - GAP));
+      const left = Math.max(GAP, Math.min(r.right - width, view.innerWidth - width - GAP));
+      this.host.style.top = `${Math.round(top)}px`;
+      this.host.style.left = `${Math.round(left)}px`;
+    }
+    /** Close with `choice` ("send", "edit", or null when dismissed by the coach). */
+    close(choice) {
+      if (!this.host) return;
+      this.view.removeEventListener("resize", this._place);
+      this.view.removeEventListener("scroll", this._place, { capture: true });
+      this.host.remove();
+      this.host = null;
+      this.anchor = null;
+      const resolve = this.resolve;
+      this.resolve = null;
+      if (resolve) resolve(choice);
+    }
+  };
+  function replayKey(view, e) {
+    const init = {
+      key: e.key,
+      code: e.code,
+      location: e.location,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      shiftKey: e.shiftKey,
+      altKey: e.altKey,
+      keyCode: e.keyCode,
+      which: e.which,
+      bubbles: true,
+      cancelable: true,
+      composed: true
+    };
+    const out = new view.KeyboardEvent(e.type, init);
+    for (const k of ["keyCode", "which"]) {
+      if (out[k] !== e[k]) Object.defineProperty(out, k, { value: e[k] });
+    }
+    return out;
+  }
+  function focusEnd(editor) {
+    editor.focus({ preventScroll: false });
+    if (editor.tagName === "TEXTAREA" || editor.tagName === "INPUT") {
+      const n = editor.value.length;
+      editor.setSelectionRange(n, n);
+      return;
+    }
+    const doc = editor.ownerDocument;
+    const sel = doc.getSelection && doc.getSelection();
+    if (!sel) return;
+    const range = doc.createRange();
+    range.selectNodeContents(editor);
+    range.collapse(false);
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+
   // extension/content/shadow.js
   function deepTarget(event) {
     const path = typeof event.composedPath === "function" ? event.composedPath() : [];
@@ -937,8 +1109,9 @@ kbd { font: inherit; font-weight: 600; }
   var SEND_CONFIRM_MS = 600;
   var ARRIVAL_BURST = 5;
   var SHADOW_RECHECK_MS = 2e3;
+  var HOLD_STALE_CHARS = 16;
   var Coach = class {
-    constructor(doc, adapter, transport, { debounceMs = DEBOUNCE_MS, now = () => /* @__PURE__ */ new Date(), newId } = {}) {
+    constructor(doc, adapter, transport, { debounceMs = DEBOUNCE_MS, now = () => /* @__PURE__ */ new Date(), newId, holds } = {}) {
       this.doc = doc;
       this.view = doc.defaultView;
       this.adapter = adapter;
@@ -957,6 +1130,14 @@ kbd { font: inherit; font-weight: 600; }
       this.listRefs = /* @__PURE__ */ new Set();
       this.onTiming = null;
       this.lastInputAt = 0;
+      this.holds = { ...HOLD_DEFAULTS, ...holds || {} };
+      this.prompt = new HoldPrompt(doc);
+      this.held = /* @__PURE__ */ new WeakMap();
+      this.replaying = false;
+      this._holdHandlers = {
+        keydown: (e) => this.onSendIntent(e),
+        click: (e) => this.onSendIntent(e)
+      };
       this._handlers = {
         focusin: (e) => this.onFocus(e),
         input: (e) => this.onInput(e),
@@ -968,6 +1149,7 @@ kbd { font: inherit; font-weight: 600; }
       for (const [type, fn] of Object.entries(this._handlers)) {
         this.doc.addEventListener(type, fn, { capture: true, passive: true });
       }
+      for (const [type, fn] of Object.entries(this._holdHandlers)) this.view.addEventListener(type, fn, { capture: true });
       this.observer = new DeepObserver(this.doc, (nodes, roots, removed) => this.onAdded(nodes, roots, removed), {
         ignore: (el2) => el2 === this.panel.host
         // our own panel's changes are not the site's
@@ -981,6 +1163,8 @@ kbd { font: inherit; font-weight: 600; }
     }
     stop() {
       for (const [type, fn] of Object.entries(this._handlers)) this.doc.removeEventListener(type, fn, { capture: true });
+      for (const [type, fn] of Object.entries(this._holdHandlers)) this.view.removeEventListener(type, fn, { capture: true });
+      this.prompt.close(null);
       if (this.observer) this.observer.stop();
       this.view.clearInterval(this.recheck);
       this.view.clearTimeout(this.timer);
@@ -1004,6 +1188,7 @@ kbd { font: inherit; font-weight: 600; }
         return;
       }
       this.activate(editor, false);
+      if (this.prompt.open && this.held.has(editor)) this.prompt.close("edit");
       this.lastInputAt = this.view.performance.now();
       this.schedule();
     }
@@ -1048,6 +1233,7 @@ kbd { font: inherit; font-weight: 600; }
       const seq = ++this.seq;
       if (!text2.trim()) {
         this.last = null;
+        this.held.delete(editor);
         this.panel.clear();
         return;
       }
@@ -1061,7 +1247,14 @@ kbd { font: inherit; font-weight: 600; }
       }
       if (seq !== this.seq || editor !== this.editor) return;
       if (reply && reply.ok) {
-        this.last = { text: text2, verdict: reply.result.verdict, score: reply.result.score };
+        const metrics = reply.result.metrics || {};
+        this.last = {
+          text: text2,
+          verdict: reply.result.verdict,
+          score: reply.result.score,
+          headline: reply.result.headline,
+          asked: typeof metrics.questions_about_them === "number" ? metrics.questions_about_them > 0 : void 0
+        };
         this.panel.showResult(reply.result, text2);
         if (this.onTiming && this.lastInputAt) this.onTiming(this.view.performance.now() - this.lastInputAt);
       } else if (reply && reply.offline) {
@@ -1073,6 +1266,72 @@ kbd { font: inherit; font-weight: 600; }
       }
     }
     // --- sending ---------------------------------------------------------------------
+    /**
+     * A send about to happen (Enter where Enter sends, or a click on a send button): hold it
+     * once when the verdict in hand says so, and let "Send anyway" replay the very same
+     * action. Runs on the window in the capture phase, ahead of the site's handlers.
+     */
+    onSendIntent(event) {
+      if (this.replaying) return;
+      let editor;
+      let anchor = null;
+      let replay;
+      if (event.type === "keydown") {
+        if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.altKey) return;
+        if (event.ctrlKey || event.metaKey) return;
+        editor = this.editorFrom(event);
+        if (!editor || !this.adapter.enterSends(editor)) return;
+        const target = deepTarget(event);
+        replay = () => {
+          focusEnd(editor);
+          target.dispatchEvent(replayKey(this.view, event));
+        };
+      } else {
+        editor = this.editor;
+        const target = deepTarget(event);
+        if (!editor || !editor.isConnected || !this.adapter.isSendClick(target, editor)) return;
+        anchor = closestDeep(target, 'button, [role="button"]') || target;
+        replay = () => anchor.click();
+      }
+      if (this.held.has(editor)) return;
+      const text2 = this.adapter.readDraft(editor);
+      if (!text2.trim()) return;
+      const known = this.verdictInHand(editor, text2);
+      if (!known || !holdsVerdict(known.verdict, this.holds)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const state = { outcome: null };
+      this.held.set(editor, state);
+      anchor = anchor || this.visibleSendButton(editor) || editor;
+      this.prompt.show(anchor, holdReason(known.verdict, known.headline)).then((choice) => {
+        if (choice === "send") {
+          state.outcome = OUTCOME.sentAnyway;
+          this.replaying = true;
+          try {
+            replay();
+          } finally {
+            this.replaying = false;
+          }
+        } else if (choice === "edit") {
+          state.outcome = OUTCOME.edited;
+          if (editor.isConnected) focusEnd(editor);
+        }
+      });
+    }
+    /** The verdict already shown for this draft, or null: a send never waits for a new one. */
+    verdictInHand(editor, text2) {
+      const last = this.last;
+      if (!last || editor !== this.editor) return null;
+      const now = text2.trim();
+      const judged = last.text.trim();
+      if (now === judged) return last;
+      if (now.startsWith(judged) && now.length - judged.length <= HOLD_STALE_CHARS) return last;
+      return null;
+    }
+    visibleSendButton(editor) {
+      const buttons = this.adapter.sendButtons ? this.adapter.sendButtons(editor) : [];
+      return buttons.find((b) => b.isConnected && b.getClientRects().length > 0) || null;
+    }
     onKeydown(event) {
       if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.altKey) return;
       const editor = this.editorFrom(event);
@@ -1100,6 +1359,11 @@ kbd { font: inherit; font-weight: 600; }
       const at = this.now();
       if (this.lastSent && this.lastSent.text === text2 && at - this.lastSent.at < 2e3) return;
       this.lastSent = { text: text2, at };
+      const held = this.held.get(editor);
+      if (held) {
+        this.held.delete(editor);
+        this.prompt.close(null);
+      }
       const facts = this.adapter.describe(editor, this.doc, this.hint);
       if (!["message", "inmail", "connection_note"].includes(facts.kind)) return;
       if (!facts.recipient || !facts.recipient.profile_url) return;
@@ -1115,7 +1379,9 @@ kbd { font: inherit; font-weight: 600; }
       if (known) {
         event.verdict = known.verdict;
         event.score = known.score;
+        if (known.asked !== void 0) event.asked = known.asked;
       }
+      if (held) event.hold = held.outcome || OUTCOME.sentAnyway;
       if (facts.thread_url) event.thread_url = facts.thread_url;
       this.sendEvent(event);
     }
@@ -1245,7 +1511,18 @@ kbd { font: inherit; font-weight: 600; }
     const transport = runtimeTransport(api.runtime);
     const config = await transport.config();
     if (config && config.ok && config.sites && config.sites[adapter.site] === false) return null;
-    return new Coach(doc, adapter, transport).start();
+    const storage = api.storage && api.storage.local;
+    const holds = storage ? await storage.get(HOLD_DEFAULTS).catch(() => HOLD_DEFAULTS) : HOLD_DEFAULTS;
+    const coach = new Coach(doc, adapter, transport, { holds }).start();
+    if (api.storage && api.storage.onChanged) {
+      api.storage.onChanged.addListener((changes, area) => {
+        if (area !== "local") return;
+        for (const key of Object.values(HOLD_SWITCHES)) {
+          if (key in changes) coach.holds[key] = changes[key].newValue ?? HOLD_DEFAULTS[key];
+        }
+      });
+    }
+    return coach;
   }
 
   // extension/content/sites/linkedin.js

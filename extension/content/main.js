@@ -3,10 +3,13 @@
 // passive: the site's own handlers run exactly as before, and no keystroke waits on us.
 // Events from inside open shadow roots reach the document retargeted to their host, so
 // composedPath()[0] (deepTarget) recovers the real compose box.
+// The one exception is the send-time hold (hold.js): a send of a draft already judged
+// too soon is stopped once, on the window, before the site or our own listeners see it.
 
 import { editableBox, skeleton } from "../lib/skeleton.js";
 import { Panel } from "./panel.js";
-import { DeepObserver, deepActiveElement, deepTarget } from "./shadow.js";
+import { HOLD_DEFAULTS, HOLD_SWITCHES, HoldPrompt, OUTCOME, focusEnd, holdReason, holdsVerdict, replayKey } from "./hold.js";
+import { DeepObserver, closestDeep, deepActiveElement, deepTarget } from "./shadow.js";
 
 export const DEBOUNCE_MS = 250;
 // After Enter, a send shows as the box emptying; wait this long before deciding.
@@ -15,6 +18,9 @@ const SEND_CONFIRM_MS = 600;
 const ARRIVAL_BURST = 5;
 // Shadow roots attached after their host was inserted produce no mutation: look again.
 const SHADOW_RECHECK_MS = 2000;
+// A verdict still stands for a send if the draft only grew by this much since it was
+// judged (the last word typed within the pause); the send never waits for a new one.
+const HOLD_STALE_CHARS = 16;
 
 /**
  * The content script's brain, for one page and one site adapter. `transport` carries
@@ -22,7 +28,7 @@ const SHADOW_RECHECK_MS = 2000;
  * returning promises of `{ok, result?, offline?, reason?}`.
  */
 export class Coach {
-  constructor(doc, adapter, transport, { debounceMs = DEBOUNCE_MS, now = () => new Date(), newId } = {}) {
+  constructor(doc, adapter, transport, { debounceMs = DEBOUNCE_MS, now = () => new Date(), newId, holds } = {}) {
     this.doc = doc;
     this.view = doc.defaultView;
     this.adapter = adapter;
@@ -34,13 +40,21 @@ export class Coach {
     this.editor = null;
     this.timer = null;
     this.seq = 0;
-    this.last = null; // {text, verdict, score} of the newest result shown
+    this.last = null; // {text, verdict, score, asked, headline} of the newest result shown
     this.lastSent = null; // {text, at} to report one send once (Enter, then a click)
     this.hint = null; // the last "Invite … to connect" button clicked
     this.lists = new WeakMap(); // message list -> {seen: Set<id>, seenEls: WeakSet, key}
     this.listRefs = new Set();
     this.onTiming = null; // test hook: (ms from last input to result shown) => void
     this.lastInputAt = 0;
+    this.holds = { ...HOLD_DEFAULTS, ...(holds || {}) }; // per-verdict switches (storage keys)
+    this.prompt = new HoldPrompt(doc);
+    this.held = new WeakMap(); // editor -> {outcome}: this draft was held once already
+    this.replaying = false; // "Send anyway" is replaying the user's own send
+    this._holdHandlers = {
+      keydown: (e) => this.onSendIntent(e),
+      click: (e) => this.onSendIntent(e),
+    };
     this._handlers = {
       focusin: (e) => this.onFocus(e),
       input: (e) => this.onInput(e),
@@ -53,6 +67,7 @@ export class Coach {
     for (const [type, fn] of Object.entries(this._handlers)) {
       this.doc.addEventListener(type, fn, { capture: true, passive: true });
     }
+    for (const [type, fn] of Object.entries(this._holdHandlers)) this.view.addEventListener(type, fn, { capture: true });
     this.observer = new DeepObserver(this.doc, (nodes, roots, removed) => this.onAdded(nodes, roots, removed), {
       ignore: (el) => el === this.panel.host, // our own panel's changes are not the site's
     });
@@ -66,6 +81,8 @@ export class Coach {
 
   stop() {
     for (const [type, fn] of Object.entries(this._handlers)) this.doc.removeEventListener(type, fn, { capture: true });
+    for (const [type, fn] of Object.entries(this._holdHandlers)) this.view.removeEventListener(type, fn, { capture: true });
+    this.prompt.close(null);
     if (this.observer) this.observer.stop();
     this.view.clearInterval(this.recheck);
     this.view.clearTimeout(this.timer);
@@ -94,6 +111,7 @@ export class Coach {
       return;
     }
     this.activate(editor, false);
+    if (this.prompt.open && this.held.has(editor)) this.prompt.close("edit"); // typing is editing
     this.lastInputAt = this.view.performance.now();
     this.schedule();
   }
@@ -142,6 +160,7 @@ export class Coach {
     const seq = ++this.seq;
     if (!text.trim()) {
       this.last = null;
+      this.held.delete(editor); // an emptied box starts a new draft
       this.panel.clear();
       return;
     }
@@ -155,7 +174,14 @@ export class Coach {
     }
     if (seq !== this.seq || editor !== this.editor) return; // a newer draft wins
     if (reply && reply.ok) {
-      this.last = { text, verdict: reply.result.verdict, score: reply.result.score };
+      const metrics = reply.result.metrics || {};
+      this.last = {
+        text,
+        verdict: reply.result.verdict,
+        score: reply.result.score,
+        headline: reply.result.headline,
+        asked: typeof metrics.questions_about_them === "number" ? metrics.questions_about_them > 0 : undefined,
+      };
       this.panel.showResult(reply.result, text);
       if (this.onTiming && this.lastInputAt) this.onTiming(this.view.performance.now() - this.lastInputAt);
     } else if (reply && reply.offline) {
@@ -170,6 +196,75 @@ export class Coach {
   }
 
   // --- sending ---------------------------------------------------------------------
+
+  /**
+   * A send about to happen (Enter where Enter sends, or a click on a send button): hold it
+   * once when the verdict in hand says so, and let "Send anyway" replay the very same
+   * action. Runs on the window in the capture phase, ahead of the site's handlers.
+   */
+  onSendIntent(event) {
+    if (this.replaying) return;
+    let editor;
+    let anchor = null;
+    let replay;
+    if (event.type === "keydown") {
+      if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.altKey) return;
+      if (event.ctrlKey || event.metaKey) return; // whether that sends is the site's setting: no hold
+      editor = this.editorFrom(event);
+      if (!editor || !this.adapter.enterSends(editor)) return;
+      const target = deepTarget(event);
+      replay = () => {
+        focusEnd(editor);
+        target.dispatchEvent(replayKey(this.view, event));
+      };
+    } else {
+      editor = this.editor;
+      const target = deepTarget(event);
+      if (!editor || !editor.isConnected || !this.adapter.isSendClick(target, editor)) return;
+      anchor = closestDeep(target, 'button, [role="button"]') || target;
+      replay = () => anchor.click();
+    }
+    if (this.held.has(editor)) return; // never twice for the same draft
+    const text = this.adapter.readDraft(editor);
+    if (!text.trim()) return;
+    const known = this.verdictInHand(editor, text);
+    if (!known || !holdsVerdict(known.verdict, this.holds)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const state = { outcome: null };
+    this.held.set(editor, state);
+    anchor = anchor || this.visibleSendButton(editor) || editor;
+    this.prompt.show(anchor, holdReason(known.verdict, known.headline)).then((choice) => {
+      if (choice === "send") {
+        state.outcome = OUTCOME.sentAnyway;
+        this.replaying = true;
+        try {
+          replay();
+        } finally {
+          this.replaying = false;
+        }
+      } else if (choice === "edit") {
+        state.outcome = OUTCOME.edited;
+        if (editor.isConnected) focusEnd(editor);
+      }
+    });
+  }
+
+  /** The verdict already shown for this draft, or null: a send never waits for a new one. */
+  verdictInHand(editor, text) {
+    const last = this.last;
+    if (!last || editor !== this.editor) return null;
+    const now = text.trim();
+    const judged = last.text.trim();
+    if (now === judged) return last;
+    if (now.startsWith(judged) && now.length - judged.length <= HOLD_STALE_CHARS) return last;
+    return null;
+  }
+
+  visibleSendButton(editor) {
+    const buttons = this.adapter.sendButtons ? this.adapter.sendButtons(editor) : [];
+    return buttons.find((b) => b.isConnected && b.getClientRects().length > 0) || null;
+  }
 
   onKeydown(event) {
     if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.altKey) return;
@@ -202,6 +297,11 @@ export class Coach {
     const at = this.now();
     if (this.lastSent && this.lastSent.text === text && at - this.lastSent.at < 2000) return;
     this.lastSent = { text, at };
+    const held = this.held.get(editor);
+    if (held) {
+      this.held.delete(editor); // sent: the next draft in this box may be held again
+      this.prompt.close(null);
+    }
     const facts = this.adapter.describe(editor, this.doc, this.hint);
     if (!["message", "inmail", "connection_note"].includes(facts.kind)) return;
     if (!facts.recipient || !facts.recipient.profile_url) return;
@@ -217,7 +317,10 @@ export class Coach {
     if (known) {
       event.verdict = known.verdict;
       event.score = known.score;
+      if (known.asked !== undefined) event.asked = known.asked;
     }
+    // After a hold: what the user chose (a send while the prompt is still open is "anyway").
+    if (held) event.hold = held.outcome || OUTCOME.sentAnyway;
     if (facts.thread_url) event.thread_url = facts.thread_url;
     this.sendEvent(event);
   }
@@ -362,5 +465,17 @@ export async function boot(adapters, doc = document) {
   const transport = runtimeTransport(api.runtime);
   const config = await transport.config();
   if (config && config.ok && config.sites && config.sites[adapter.site] === false) return null;
-  return new Coach(doc, adapter, transport).start();
+  const storage = api.storage && api.storage.local;
+  const holds = storage ? await storage.get(HOLD_DEFAULTS).catch(() => HOLD_DEFAULTS) : HOLD_DEFAULTS;
+  const coach = new Coach(doc, adapter, transport, { holds }).start();
+  if (api.storage && api.storage.onChanged) {
+    // The options page flips a switch: it applies to the next send, no reload needed.
+    api.storage.onChanged.addListener((changes, area) => {
+      if (area !== "local") return;
+      for (const key of Object.values(HOLD_SWITCHES)) {
+        if (key in changes) coach.holds[key] = changes[key].newValue ?? HOLD_DEFAULTS[key];
+      }
+    });
+  }
+  return coach;
 }

@@ -1,5 +1,6 @@
 // Options: the companion's port, pairing with a one-time code, and the settings the
 // companion keeps (sites, waiting windows, whether to store message text).
+import { HOLD_DEFAULTS } from "../content/hold.js";
 import { api, ask, explain } from "../lib/messages.js";
 
 const $ = (id) => document.getElementById(id);
@@ -35,6 +36,17 @@ async function saveSites() {
   $("sites-status").textContent = reply.ok
     ? "Sites saved."
     : "Sites saved in the extension; the companion gets them once it runs and is paired.";
+}
+
+/** The send-time hold's per-verdict switches: extension storage, read by the content script. */
+async function loadHolds() {
+  const stored = await api.storage.local.get(HOLD_DEFAULTS).catch(() => HOLD_DEFAULTS);
+  for (const input of document.querySelectorAll("#holds input")) input.checked = Boolean(stored[input.name]);
+}
+
+async function saveHold(event) {
+  await api.storage.local.set({ [event.target.name]: event.target.checked });
+  $("holds-status").textContent = "Saved: it applies to your next send.";
 }
 
 async function loadSettings() {
@@ -115,5 +127,7 @@ $("port").addEventListener("input", () => {
 $("port").addEventListener("change", () => ask("setPort", { port: $("port").value.trim() }));
 $("settings").addEventListener("submit", save);
 for (const site of SITES) $(`site-${site}`).addEventListener("change", saveSites);
+for (const input of document.querySelectorAll("#holds input")) input.addEventListener("change", saveHold);
 setSettingsEnabled(false);
+loadHolds();
 loadSites().then(showStatus);

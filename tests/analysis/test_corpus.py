@@ -1,7 +1,8 @@
-"""Accuracy on the labelled corpus (tests/corpus/). scripts/evaluate.py prints the matrix.
+"""Accuracy on the team-written corpus (tests/corpus/). scripts/evaluate.py prints the matrix.
 
-drafts.jsonl, more.jsonl and extra.jsonl were used to write the rules; holdout.jsonl is only scored,
-never read, so its figure is the honest one and its bar is lower on purpose.
+Every file here is training data for the pitch model now, so these are floors that catch
+a broken engine, not honest accuracy: that comes from scripts/evaluate.py (cross-validation
+grouped by family, and the real-world dev set).
 """
 
 import json

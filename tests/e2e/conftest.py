@@ -336,13 +336,30 @@ def arrivals_are_news_history_is_not(session: Session, page: Any, key: str, pred
     return first
 
 
-def type_draft(page: Any, selector: str, text: str) -> None:
-    """Replace whatever the compose box holds with `text`, typed key by key."""
+# Notes, in the page, when the user last typed and when the panel last showed an answer.
+ANSWER_PROBE = """() => {
+  const probe = (window.__askfirstAnswer = { lastInput: 0, shown: 0 });
+  document.addEventListener("input", () => { probe.lastInput = performance.now(); }, true);
+  new MutationObserver(() => { probe.shown = performance.now(); }).observe(document.documentElement, {
+    attributes: true, subtree: true, attributeFilter: ["data-askfirst-verdict", "data-askfirst-offline"] });
+}"""
+
+
+def type_draft(page: Any, selector: str, text: str, answered: bool = False) -> None:
+    """Replace whatever the compose box holds with `text`, typed key by key.
+
+    answered: also wait until the panel shows the answer to the whole text (not one to a
+    part typed earlier, which a busy machine may still be showing)."""
+    if answered:
+        page.evaluate(ANSWER_PROBE)
     box = page.locator(selector)
     box.click()
     box.press("ControlOrMeta+a")
     box.press("Delete")
     box.press_sequentially(text, delay=5)
+    if answered:
+        page.wait_for_function("() => window.__askfirstAnswer.shown > window.__askfirstAnswer.lastInput",
+                               timeout=30_000)
 
 
 # Per keystroke, in the page: from the keydown's timestamp to (a) the end of the input

@@ -74,6 +74,8 @@ def test_a_pitch_is_flagged_and_a_genuine_note_is_ok(page: Page, surface: Surfac
 
     type_draft(page, surface.editor, PITCH)
     panel = page.locator(PANEL)
+    # The answer to the whole draft (not to a part typed earlier) is on screen.
+    page.wait_for_function(f"({LATENCY})() !== null", timeout=30_000)
     expect(panel).to_have_attribute("data-askfirst-verdict", surface.pitch_verdict)
     score = int(panel.get_attribute("data-askfirst-score"))
     assert 50 <= score <= 100

@@ -9,15 +9,15 @@ from datetime import datetime, timedelta, timezone
 from playwright.sync_api import Page, expect
 
 from conftest import arrivals_are_news_history_is_not, coach_running
+from conftest import type_draft as typed
 
 LI = "https://www.linkedin.com"
 ASK = "Loved your talk on robotics. Could we grab a coffee next week?"
 
 
 def type_draft(page: Page, selector: str, text: str) -> None:
-    box = page.locator(selector)
-    box.click()
-    box.press_sequentially(text, delay=5)
+    """Type into the empty compose box and wait for the answer to the whole draft."""
+    typed(page, selector, text, answered=True)
 
 
 def test_send_by_button_reaches_the_companion_with_verdict_and_score(paired, page: Page):

@@ -291,9 +291,10 @@ def test_the_content_scripts_tasks_on_a_500_message_thread(paired, page: Page):
         # The controls: a 70 ms task is seen whole; blamed on the extension when it runs
         # in its world, and not when it runs in the page. And the content script's own
         # input listener is seen at every keystroke.
-        assert r.page_control.ms >= 70 and sum(r.page_control.others.values()) >= 60, r.page_control
+        # (69, not 70: the trace's clock and the page's performance.now() round apart.)
+        assert r.page_control.ms >= 69 and sum(r.page_control.others.values()) >= 60, r.page_control
         assert not r.page_control.ours, r.page_control
-        assert r.content_control.ms >= 70 and r.content_control.ours_ms >= 60, r.content_control
+        assert r.content_control.ms >= 69 and r.content_control.ours_ms >= 60, r.content_control
         assert r.inputs >= len(DRAFT + MORE), f"the input listener was seen {r.inputs} times"
     # The robust figure on a shared machine: the middle run. A slow handler is slow every time.
     longest = statistics.median(r.max_ms for r in runs)

@@ -96,7 +96,7 @@ def test_a_pitch_is_flagged_and_a_genuine_note_is_ok(page: Page, surface: Surfac
 
 def test_send_by_enter_in_the_classic_inbox_reaches_the_companion(paired, page: Page):
     page.goto(f"https://x.com{CLASSIC}")
-    type_draft(page, DM_DRAFTJS, "Loved your heat pump thread. Could we grab a coffee next week?")
+    type_draft(page, DM_DRAFTJS, "Loved your heat pump thread. Could we grab a coffee next week?", answered=True)
     panel = page.locator(PANEL)
     expect(panel).to_have_attribute("data-askfirst-verdict", re.compile(r"\w+"))
     verdict, score = panel.get_attribute("data-askfirst-verdict"), int(panel.get_attribute("data-askfirst-score"))
@@ -112,10 +112,12 @@ def test_send_by_enter_in_the_classic_inbox_reaches_the_companion(paired, page: 
 
 def test_twitter_com_sends_land_on_the_same_x_contact(paired, page: Page):
     page.goto(f"https://twitter.com{CLASSIC}")
-    type_draft(page, DM_DRAFTJS, "One more thing: which dataset did you use for the grid map?")
+    type_draft(page, DM_DRAFTJS, "One more thing: which dataset did you use for the grid map?", answered=True)
     expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", re.compile(r"\w+"))
     before = {e["id"] for e in paired.events_of("x:noraquinn")}
     page.get_by_test_id("dmComposerSendButton").click()
+    if page.locator(PANEL).get_attribute("data-askfirst-verdict") == "wait":  # a follow-up this soon is held once
+        page.get_by_role("button", name="Send anyway").click()
     event = paired.wait_for_event("x:noraquinn", lambda e: e["type"] == "message_sent" and e["id"] not in before)
     assert event["thread_url"] == "https://x.com/messages/1500000001-1600000002"
     _, contacts = paired.api("GET", "/contacts")
@@ -125,7 +127,7 @@ def test_twitter_com_sends_land_on_the_same_x_contact(paired, page: Page):
 
 def test_send_by_button_in_the_new_chat_ui(paired, page: Page):
     page.goto(f"https://x.com{CHAT}")
-    type_draft(page, DM_TEXTAREA, "Thanks Samir! How did you handle the schema changes?")
+    type_draft(page, DM_TEXTAREA, "Thanks Samir! How did you handle the schema changes?", answered=True)
     expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", "ok")
     page.get_by_test_id("dm-composer-send-button").click()
     event = paired.wait_for_event("x:samir_dev", lambda e: e["type"] == "message_sent")
@@ -137,7 +139,7 @@ def test_send_by_button_in_the_new_chat_ui(paired, page: Page):
 def test_send_from_the_drawer_and_a_post_is_no_message(paired, page: Page):
     page.goto("https://x.com/home")
     drawer = f'[data-testid="DMDrawer"] {DM_DRAFTJS}'
-    type_draft(page, drawer, "Thanks Lena! What tool do you use for the rotations?")
+    type_draft(page, drawer, "Thanks Lena! What tool do you use for the rotations?", answered=True)
     expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", "ok")
     page.keyboard.press("Enter")
     event = paired.wait_for_event("x:lena_ops", lambda e: e["type"] == "message_sent")
@@ -146,7 +148,6 @@ def test_send_from_the_drawer_and_a_post_is_no_message(paired, page: Page):
     before = len(paired.api("GET", "/contacts")[1]["contacts"])
     type_draft(page, '[data-testid="tweetTextarea_0"]', "Shipping our v2 today. How do you all run on-call?")
     expect(page.locator(PANEL)).to_have_attribute("data-askfirst-verdict", re.compile(r"\w+"))
-    page.wait_for_timeout(300)
     assert len(paired.api("GET", "/contacts")[1]["contacts"]) == before
 
 

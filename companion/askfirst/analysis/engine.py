@@ -13,6 +13,7 @@ from typing import Any
 
 from ..timing import Timing
 from . import lexicon as lx
+from . import model as learned
 from .greeting import wrong_name
 from .matcher import PhraseSet, PhraseSets
 from .phrasing import (
@@ -50,6 +51,7 @@ class _Read:
     asks: list[tuple[str, int, int]] = field(default_factory=list)
     questions: int = 0
     questions_about_them: int = 0
+    curious: list[tuple[int, int]] = field(default_factory=list)  # where the questions about them are
     references: list[tuple[int, int]] = field(default_factory=list)
     relationship: list[tuple[int, int]] = field(default_factory=list)
     flattery: list[tuple[int, int]] = field(default_factory=list)
@@ -79,6 +81,9 @@ class _Case:
     replying: bool  # they wrote last: the draft answers them
     raw: float  # pitch points
     parts: dict[str, float]  # what each cue family added
+    values: dict[str, float]  # every feature the learned model reads
+    logit: float  # the learned model's log-odds that this draft is a pitch
+    model: learned.PitchModel
     pitches: bool
     pitch_heavy: bool
 
@@ -100,8 +105,13 @@ def analyze(
     *,
     recipient: dict[str, Any] | None = None,
     timing: Timing | None = None,
+    model: learned.PitchModel | None = None,
 ) -> Result:
-    """Judge one draft. Raises DraftError for input the engine cannot judge."""
+    """Judge one draft. Raises DraftError for input the engine cannot judge.
+
+    `model` replaces the shipped pitch model (cross-validation scores drafts with models
+    that never saw them).
+    """
     _validate(text, kind, recipient)
     draft = Draft(text)
     language = detect_language(draft)
@@ -111,7 +121,7 @@ def analyze(
 
     read = _read(draft)
     metrics = _metrics(read)
-    case = _case(read, kind, timing, recipient, metrics["words"])
+    case = _case(read, kind, timing, recipient, metrics["words"], model or learned.load())
     verdict, headline = "ok", "Nothing to flag." if text.strip() else "Start typing: Ask First reads along."
     findings: list[Finding] = []
     # SPEC §2's order: the first rule that claims a verdict decides; every rule reports.
@@ -123,9 +133,11 @@ def analyze(
     findings.extend(wrong_name(text, kind, recipient))
     # Quiet tips: shown with any verdict, never the reason for one.
     findings.extend(_tips(read, metrics, case.first_message, case.pitches or bool(read.asks)))
+    if verdict == "ok" and any(f.severity != "info" for f in findings):
+        headline = "Fine to send, but look at the warnings below first."
     return Result(
         verdict=verdict,
-        score=_score(case.raw),
+        score=case.model.score(case.logit, kind),
         headline=headline,
         findings=tuple(findings),
         metrics=metrics,
@@ -135,7 +147,8 @@ def analyze(
     )
 
 
-def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, Any] | None, words: int) -> _Case:
+def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, Any] | None, words: int,
+          model: learned.PitchModel) -> _Case:
     direct = kind in DIRECT_KINDS
     first_message = direct and (
         kind != "message" or timing is None or (timing.last_sent_at is None and timing.last_received_at is None)
@@ -146,13 +159,46 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
         and (timing.last_sent_at is None or timing.last_received_at > timing.last_sent_at)
     )
     raw, parts = _pitch_points(read, words, first_message)
-    strong = read.strong_hits()
-    pitches = strong >= 1 and raw >= lx.PITCHES_RAW
-    if parts.get("self_focus", 0) >= 2.0 and not (read.relationship or read.references or read.questions_about_them):
-        strong += 1  # a monologue about yourself, with nothing about them, is a pitch of yourself
-    pitch_heavy = (not replying and raw >= lx.PITCH_HEAVY_RAW and strong >= 1) or raw >= lx.PITCH_HEAVY_RAW_ALONE
+    values = learned.feature_values(learned.ngrams(_model_words(read)[0]), parts, kind)
+    z = model.logit(values)
+    p = model.probability_of(z)
+    pitches = p >= model.pitches_at
+    # An answer may talk business they asked about, and a public post may announce your own
+    # news to whoever follows you: for those, only a blatant pitch is one.
+    sure = replying or not direct
+    pitch_heavy = p >= (max(model.pitch_heavy_at, SURE_PITCH_AT) if sure else model.pitch_heavy_at)
     return _Case(read, kind, timing, recipient, questions_about(recipient), words, direct, first_message,
-                 replying, raw, parts, pitches, pitch_heavy)
+                 replying, raw, parts, values, z, model, pitches, pitch_heavy)
+
+
+# How sure the model must be to call a reply or a public post a pitch.
+SURE_PITCH_AT = 0.9
+
+
+def features(text: str, kind: str = "message") -> dict[str, float] | None:
+    """What the learned model reads in a draft (None: not English, so never judged)."""
+    _validate(text, kind, None)
+    draft = Draft(text)
+    if detect_language(draft) not in ("en", "und"):
+        return None
+    read = _read(draft)
+    direct = kind in DIRECT_KINDS
+    _, parts = _pitch_points(read, len(draft.words), direct)
+    return learned.feature_values(learned.ngrams(_model_words(read)[0]), parts, kind)
+
+
+def _model_words(read: _Read) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words the model reads, with their spans. A question about the reader counts once,
+    as interest (its cue), whatever its words: so asking about them never raises the score."""
+    draft = read.draft
+    if not read.curious:
+        return draft.words, draft.word_spans
+    words, spans = [], []
+    for w, span in zip(draft.words, draft.word_spans):
+        if not any(s <= span[0] < e for s, e in read.curious):
+            words.append(w)
+            spans.append(span)
+    return words, spans
 
 
 # --- the rules, in SPEC §2's order -----------------------------------------------------
@@ -220,8 +266,11 @@ def _wait(case: _Case) -> tuple[list[Finding], Claim]:
 
 
 def _pitch_heavy(case: _Case) -> tuple[list[Finding], Claim]:
-    """The individual pitch cues, each explained; the verdict when they add up."""
+    """The individual pitch cues, each explained; the verdict when the learned signal says pitch."""
     found = _pitch_findings(case.read, case.parts, case.questions)
+    if not (case.pitch_heavy or case.pitches):
+        return found, None
+    found.insert(0, _learned_finding(case))
     if not case.pitch_heavy:
         return found, None
     read = case.read
@@ -232,6 +281,22 @@ def _pitch_heavy(case: _Case) -> tuple[list[Finding], Claim]:
     return found, ("pitch_heavy", headline)
 
 
+def _learned_finding(case: _Case) -> Finding:
+    """The phrases that pushed the learned score most, quoted."""
+    model = case.model
+    draft = case.read.draft
+    cue_spans = dict(case.read.hits)
+    spans = _spans(case.read, learned.phrases(draft.folded, *_model_words(case.read), model.contributions(case.values), cue_spans))
+    quotes = quote_list([s.quote for s in spans])
+    said = f": {quotes}" if quotes else ""
+    return Finding(
+        "pitch.learned", "warn" if case.pitch_heavy else "info",
+        f"This reads like a sales pitch ({model.score(case.logit, case.kind)}/100){said}.",
+        f"Cut the lines about your offer and start with them instead: “{case.questions[0]}”",
+        spans,
+    )
+
+
 def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     """A request with no interest shown in the reader (an answer to them is fine)."""
     read = case.read
@@ -239,7 +304,11 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
         return [], None
     what = _what_is_asked(read)
     interest = read.questions_about_them > 0 or bool(read.references)
-    if interest or case.replying:
+    labels = {label for label, _, _ in read.asks}
+    routine = labels <= lx.ROUTINE_ASKS
+    working_note = (case.words > lx.ASK_FIRST_MAX_WORDS or (routine and bool(read.relationship))
+                    or bool(lx.ONGOING.search(read.draft.folded)))
+    if interest or case.replying or working_note:
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",
             "Keep the ask small and easy to decline, and after your question about them.",
@@ -311,6 +380,7 @@ def _read(draft: Draft) -> _Read:
             is_request = bool(sentence_asks) or bool(_PAIN.search(said)) or bool(_CTA.search(said))
             if not is_request and curious and not lx.PHATIC_QUESTION.search(sentence.text):
                 read.questions_about_them += 1
+                read.curious.append((sentence.start, sentence.end))
     return read
 
 
@@ -391,11 +461,6 @@ def _pitch_points(read: _Read, words: int, first_message: bool) -> tuple[float, 
     return max(0.0, sum(parts.values())), parts
 
 
-def _score(raw: float) -> int:
-    """0–100, rising with the raw points and never reaching 100 by accident."""
-    return int(round(100 * raw / (raw + lx.SCORE_HALF_POINT))) if raw > 0 else 0
-
-
 # --- findings -------------------------------------------------------------------------
 
 _PITCH_TEXT = {
@@ -413,6 +478,8 @@ _PITCH_TEXT = {
                          "Open with something specific to them: their post, their work, where you met."),
     "price": ("pitch.price", "info", "Prices in the message: {quotes}.",
               "Unless they asked, leave prices for a later conversation."),
+    "sender_offer": ("pitch.sender_offer", "warn", "You (or your company) are the subject of an offer: {quotes}.",
+                     "Say nothing about what you sell yet; ask about their work instead: “{q}”"),
     "automated": ("pitch.automated", "stop", "Mail-merge placeholders left in: {quotes}.",
                   "Write this one to the person: use their name and something they did."),
 }

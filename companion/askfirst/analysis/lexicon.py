@@ -197,6 +197,7 @@ CREDENTIALS = Cue(
         r"as seen (?:in|on)|forbes|inc\.? 5000|fortune 500|ivy league|top \d+%|top-rated|"
         r"internationally recogni[sz]ed|renowned)\b",
         r"\b(?:doing this|in this (?:business|industry|game)|in the business) (?:for )?\d+\+? (?:years|yrs)\b",
+        r"\b\d+\+? (?:years|yrs) of (?:[\w-]+ ){1,3}?(?:experience|expertise)\b",
         r"\b\d[\d,]*\+ (?:[\w-]+ )?(?:audiences|clients|companies|customers|students|founders|brands|businesses|homes|"
         r"deals|events|projects|teams|agencies|practices|creators|leaders|people|hires|placements|reviews)\b",
         r"\b(?:results[- ]driven|detail[- ]oriented|self[- ]starter|highly motivated|go-getter|"
@@ -291,6 +292,70 @@ PAIN_QUESTION = Cue(
         r"(?<![\w,;:'\"])(?<![\w,;:'\"] )(?:need|looking for|in need of|searching for) (?:a |an |some |more |extra |reliable |affordable )?"
         r"(?:[\w-]+ ){0,3}?[\w-]+(?: in [\w -]{2,20})?\?",
         r"\b(?:r u|are you|are u) into\b",
+        # "Do you currently have…?", "Are you the right person…?", "Are you looking to grow…?"
+        r"\b(?:do|does) (?:you|your (?:team|company|firm|business)) (?:currently|already|still) (?:have|use|"
+        r"work with|own|offer|run|rely on|handle)\b",
+        r"\b(?:are|would) you (?:be )?(?:the (?:right|best|correct) (?:person|contact|one)|in charge of|"
+        r"responsible for|the decision[- ]maker)\b|\b(?:who|whom) (?:would be|is) the (?:right|best) "
+        r"(?:person|contact)\b",
+        r"\bare you (?:currently |still )?looking (?:to|for)\b|\bare you (?:currently|still) (?:using|working "
+        r"with|with|happy|satisfied|handling|managing|doing)\b",
+        r"\b(?:is|are) (?:\w+ ){0,3}?(?:a (?:priority|focus|challenge)|on your radar) (?:for you|for your|"
+        r"this|right now|at the moment)\b",
+    ),
+)
+
+# The sender as the subject of an offer: "our company launched…", "I specialize in…", "we can
+# put your site…". Whatever the trade, a pitch says what the sender's business does or can do
+# for the reader; a genuine note is about the reader.
+SENDER_OFFER = Cue(
+    "sender_offer",
+    weight=2.0,
+    cap=4.0,
+    why="The sender (or their company) is the subject of an offer to the reader.",
+    patterns=(
+        r"\b(?:our|my) (?:company|firm|team|agency|startup|studio|business|platform|product|app|tool|"
+        r"software|solution|service|practice|group|brand)s? (?:has |have |just |recently |now |also )*"
+        r"(?:launched|built|developed|created|released|rolled out|helps?|helped|offers?|provides?|can|"
+        r"enables?|automates?|specializ(?:es|ed)|specialis(?:es|ed)|delivers?|works? with|is (?:a|an|the))\b",
+        r"\bi (?:specialize|specialise|focus) (?:in|on)\b|\b(?:i|we) specialize\b|\bspeciali[sz]ing in\b",
+        r"\b(?:we|i) (?:can|could) (?:easily |quickly |also )?(?:put|get|help|take|make|build|design|"
+        r"deliver|provide|offer|handle|boost|increase|grow|save|bring|rank|drive|cut|reduce|double|"
+        r"triple|automate|fix|redesign|optimi[sz]e|supply|source|create|develop|manage|run|turn|write) "
+        r"(?:you|your)\b",
+        r"\b(?:we|i)(?:'ve| have) been (?:working on|building|developing|creating) (?:a |an |our |my )?"
+        r"(?:new |unique |different )?(?:approach|way|tool|product|platform|method|system|program|"
+        r"programme|framework|solution|service|app)\b",
+        r"\b(?:that|which)(?:'s| has| have) (?:already )?helped (?:over |more than )?(?:dozens|hundreds|"
+        r"thousands|\d[\d,]*\+?|many|countless)\b",
+        r"\b(?:love|like|happy|glad|keen) to (?:tell|show) you (?:more|how|what|about)\b|"
+        r"\btell you more about (?:it|this|what (?:we|i))\b",
+        r"\b(?:might|could|would|may) be (?:relevant|useful|valuable|of interest|a (?:good |great )?fit|"
+        r"helpful|a game[- ]changer) (?:for|to) (?:you|your)\b",
+        r"\byou(?:'d| would) find (?:it |this )?(?:valuable|useful|helpful|interesting|worthwhile)\b|"
+        r"\bthought (?:it|this) (?:might|could|would) (?:be of interest|interest you|help you)\b",
+        r"\bi(?:'m| am) (?:a|an) (?:[\w&/-]+ ){0,3}?(?:financial advis[eo]r|insurance agent|"
+        r"real estate agent|mortgage advis[eo]r|wealth manager|business coach|life coach|sales rep)\b",
+        r"\b(?:offering|we offer|i offer|offers?) (?:a |an )?(?:free|complimentary|no-cost)\b",
+        r"\b(?:a|an) (?:free|complimentary|no-cost) (?:[\w-]+ ){0,2}?(?:review|audit|assessment|"
+        r"consultation|session|analysis|trial|quote|estimate|check-?up|valuation)\b",
+        # Events and newsletters sent to a list: the sender's programme is the offer.
+        r"\b(?:is|are|am) (?:pleased|proud|excited|delighted|happy) to (?:announce|invite you|present|offer|"
+        r"send you|introduce)\b|\bjoin (?:us|me) at (?:our|the|an?) (?:[\w-]+ ){0,3}?(?:seminar|webinar|"
+        r"conference|workshop|course|summit|luncheon|breakfast|forum|event)\b",
+        r"\b(?:register|registration|reservations?|sign[- ]up) (?:now|today|is open|deadline|early)\b|"
+        r"\bearly[- ]bird\b|\b(?:upcoming|next) (?:[\w-]+ ){0,2}?(?:seminar|webinar|conference|workshop|"
+        r"course|training event|summit)s?\b",
+        r"\b(?:inaugural|latest|new|first) (?:issue|edition) of\b|\b(?:our|the) (?:latest|new|monthly|weekly|"
+        r"quarterly|fall|spring|winter|summer) (?:\d{4} )?(?:newsletter|e-newsletter|bulletin)\b",
+        r"\bsponsorship (?:opportunit(?:y|ies)|packages?)\b|\bare you interested in (?:investing|attending|"
+        r"joining|sponsoring|partnering|learning more)\b",
+        # Job seekers selling themselves.
+        r"\b(?:forwarding|attaching|enclosing|attached is|enclosed is|here is) my (?:resume|résumé|cv)\b|"
+        r"\bi (?:am|'m) (?:seeking|looking for|interested in) (?:a |an )?(?:new |senior )?(?:position|role|"
+        r"board (?:position|seat)|opportunity|employment)\b",
+        r"\bwe(?:'re| are) (?:actively )?(?:engaged|working) with (?:[\w-]+ ){0,4}?(?:executives|companies|"
+        r"firms|clients|leaders|utilities|banks)\b",
     ),
 )
 
@@ -454,6 +519,17 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"contribut(?:e|ion) to (?:our|my))\b"),
     ("mentorship", r"\b(?:career advice|your advice on|some advice on|(?:pick|borrow) your brain)\b"),
     ("mentorship", r"\b(?:be my mentor|mentor me|your mentorship|some (?:advice|guidance) on (?:my|how i))\b"),
+    # Cold asks in plain words: to talk, to meet, for work, for a slot on their show or blog.
+    ("a call", r"\b(?:would (?:very much )?(?:like|love)|i'd (?:like|love)|hoping|like) to (?:speak|talk|chat|meet) "
+     r"(?:with|to) you\b|\bspare (?:a|one) (?:minute|moment|sec)\b"),
+    ("a meeting", r"\b(?:why don'?t we|we should|love to|like to|let'?s) get together\b"),
+    ("a job", r"\b(?:in search of|(?:currently |actively )?(?:seeking|looking for)) (?:a |an |new |any )?(?:summer |paid |"
+     r"unpaid |new )?(?:internship|opportunities|position|role|job|rotation)s?\b|\bwork as an? intern\b|"
+     r"\btake me (?:in|on) (?:in )?your\b|\bsend you my (?:resume|cv|résumé)\b"),
+    ("a guest spot", r"\b(?:as a guest on|a guest on (?:my|our)|contribute to your (?:blog|site|publication|"
+     r"newsletter)|(?:write|submit) a guest post)\b"),
+    ("a partnership", r"\bexplore (?:a |an )?(?:partnership|collaboration)\b"),
+    ("a favour", r"\blet me know if you can (?:take|help|do)\b|\binterested in reviewing\b"),
     ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
      r"spare|give me|send me (?:a|some) (?:leads|referrals|clients)))\b"),
 )
@@ -478,7 +554,10 @@ OFFER_OF_HELP = re.compile(
     r"\bif you(?:'d| would)? (?:ever )?(?:like|want|need)\b|\bwould you like (?:me|us|an? (?:intro|copy|link))|"
     r"\bwant me to\b|\bi can (?:intro|introduce|send|share|connect you|put you)|"
     r"\bfeel free to (?:reach out|ping|ask|grab|book|call)|\bno need to (?:reply|respond)\b|"
-    r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b",
+    r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b|"
+    # "Call me if you have any questions": help offered with the work just sent.
+    r"\bif you have (?:any )?(?:further |more |other |additional )?(?:questions|comments|concerns|problems)\b|"
+    r"\bif (?:you need|there(?:'s| is)) anything (?:else)?\b",
     re.IGNORECASE,
 )
 
@@ -521,7 +600,7 @@ REFERENCE_TO_THEM = Cue(
 # Questions about the reader: curiosity words that start a question about them.
 CURIOUS_QUESTION = re.compile(
     r"\b(?:how|what|why|which|where|when|who)\b[^?]*\b(?:you|your|yours|you're|you've|you'd|"
-    r"y'all|u|ur)\b|^\W*(?:\w+,\s*)?(?:how(?:'s| is| are| was| did)|what(?:'s| is| was| are)|"
+    r"y'all|u|ur)\b|^\W*(?:[\w'-]+(?: [\w'-]+){0,2},\s*)?(?:(?:so|and|also)\s+)?(?:how(?:'s| is| are| was| were| did| do| does| has| have| come)|what(?:'s| is| was| are)|"
     r"any (?:tips|advice|thoughts|plans)|did (?:the|it)|is (?:the|it)|are (?:the|they))\b|"
     r"\bcurious (?:how|what|why|whether|if|about)\b|\b(?:tell me|share) (?:a bit |more |a little )*"
     r"(?:about|how|what|why) (?:you|your)\b|\bwould love to (?:hear|know|learn) "
@@ -600,11 +679,11 @@ AUTOMATED = Cue(
 )
 
 PITCH_CUES: tuple[Cue, ...] = (
-    OFFER, CREDENTIALS, CALL_TO_ACTION, PAIN_QUESTION, BUZZWORDS, TEMPLATED_OPENER, AUTOMATED, PRICE,
+    OFFER, SENDER_OFFER, CREDENTIALS, CALL_TO_ACTION, PAIN_QUESTION, BUZZWORDS, TEMPLATED_OPENER, AUTOMATED, PRICE,
 )
 # The cues that are the *substance* of a sales pitch (buzzwords and templated openers are
 # style: they add to the score but cannot make a pitch on their own).
-STRONG_PITCH = frozenset({"offer", "credentials", "call_to_action", "pain_question", "automated"})
+STRONG_PITCH = frozenset({"offer", "sender_offer", "credentials", "call_to_action", "pain_question", "automated"})
 
 FIRST_PERSON = frozenset(
     "i me my mine myself we us our ours ourselves i'm i've i'd i'll we're we've we'd we'll im ive".split()
@@ -673,9 +752,20 @@ LANGUAGE_NAMES = {
 }
 
 # Thresholds, explained once.
+# A request in a long message, or a routine one ("please send…", "could we meet…") said with
+# thanks, is a working note between people who already work together, not a cold ask.
+ASK_FIRST_MAX_WORDS = 60
+# Shared history ("per our conversation", "attached is the draft"): the two already work
+# together, so a request that follows is part of that work, not a cold ask.
+ONGOING = re.compile(
+    r"\b(?:as|like) (?:per |we )?(?:discussed|mentioned|agreed|promised|requested|you (?:asked|requested|suggested))\b|"
+    r"\bper (?:our|your|my) (?:phone |recent |earlier )?(?:conversation|call|discussion|meeting|request|email|note|chat)\b|"
+    r"\b(?:attached|enclosed) (?:is|are|please find)\b|\bplease find (?:attached|enclosed)\b|\bi am enclosing\b|"
+    r"\bhere (?:is|are) the (?:draft|file|files|list|document|documents|numbers|notes|agenda|schedule|report)\b|"
+    r"\b(?:following|after) (?:our|this morning's|yesterday's|today's|last week's) (?:meeting|call|conversation|discussion)\b|"
+    r"\b(?:you called|your (?:call|email|message|note) (?:of|from|earlier|yesterday|today))\b",
+    re.IGNORECASE,
+)
+ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
 LONG_FIRST_MESSAGE_WORDS = 120  # "a first message over ~120 words is a speech"
 HARD_TO_READ_FLESCH = 35.0  # below this, most readers skim
-SCORE_HALF_POINT = 4.0  # raw pitch points at which the 0–100 score reaches 50
-PITCH_HEAVY_RAW = 3.5  # raw points (with at least one strong signal) that make a draft pitch-heavy
-PITCH_HEAVY_RAW_ALONE = 8.0  # raw points that make a draft pitch-heavy whatever the mix
-PITCHES_RAW = 2.0  # raw points above which a draft "pitches" (for premature)

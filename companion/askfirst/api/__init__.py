@@ -15,8 +15,8 @@ def companion() -> Companion:
 
 
 def register(app: Flask) -> None:
-    from . import analyze, contacts, errors, events, followups, health, settings
+    from . import analyze, contacts, errors, events, followups, health, insights, settings
 
     errors.register(app)
-    for module in (health, analyze, events, followups, contacts, settings):
+    for module in (health, analyze, events, followups, contacts, settings, insights):
         app.register_blueprint(module.bp, url_prefix="/api/v1")

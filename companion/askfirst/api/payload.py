@@ -21,6 +21,7 @@ MAX_NAME_CHARS = 300
 MAX_HEADLINE_CHARS = 1000
 MAX_NOTE_CHARS = 20_000
 VERDICTS = ("premature", "wait", "pitch_heavy", "ask_first", "ok")
+HOLD_OUTCOMES = ("sent_anyway", "edited")
 THREAD_HOSTS = ("linkedin.com", "x.com", "twitter.com", "facebook.com", "messenger.com")
 
 
@@ -144,6 +145,12 @@ def event(body: dict) -> NewEvent:
     score = body.get("score")
     if score is not None and (type(score) not in (int, float) or not math.isfinite(score) or not 0 <= score <= 100):
         raise invalid("score", "score must be a number from 0 to 100")
+    asked = body.get("asked")
+    if asked is not None and not isinstance(asked, bool):
+        raise invalid("asked", "asked must be true or false")
+    hold = body.get("hold")
+    if hold is not None and (kind != "message_sent" or hold not in HOLD_OUTCOMES):
+        raise invalid("hold", f"hold belongs to message_sent events and must be one of: {', '.join(HOLD_OUTCOMES)}")
     thread_url = conversation_url(text(body, "thread_url", max_chars=2048))
     return NewEvent(
         id=event_id, type=kind, at=at, profile=who,
@@ -155,4 +162,5 @@ def event(body: dict) -> NewEvent:
         thread_url=thread_url,
         place=text(body, "place"),
         note=text(body, "note", max_chars=MAX_NOTE_CHARS, multiline=True),
+        asked=asked, hold=hold,
     )

@@ -23,6 +23,7 @@ COMMANDS = {
     "forget": "data:forget",
     "wipe": "data:wipe",
     "import": "imports:import_",
+    "insights": "insights:insights",
     "doctor": "doctor:doctor",
     "service": "service:service",
 }

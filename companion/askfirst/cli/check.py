@@ -181,5 +181,10 @@ def _print_human(result: Result) -> None:
     m = result.metrics
     if m["words"]:
         click.echo(click.style(
-            f"  {m['words']} words, {m['questions']} questions ({m['questions_about_them']} about them), "
+            f"  {_count(m['words'], 'word')}, {_count(m['questions'], 'question')} "
+            f"({m['questions_about_them']} about them), "
             f"{m['first_person']} × I/we, {m['second_person']} × you", dim=True))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

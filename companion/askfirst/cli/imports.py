@@ -14,9 +14,11 @@ from typing import TypeVar
 
 import click
 
+from .. import paths
 from ..imports import LinkedInExport, NotAnExport
 from ..imports.export_files import RESAVED
 from ..imports.linkedin import ID_PREFIX
+from ..insights import ImportScoring
 from ..profiles import ProfileError, normalise
 from ..store import NewEvent
 from .data import data_dir_option, open_store
@@ -72,7 +74,8 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
         except NotAnExport as e:
             raise NotImportable(f"{e}. Nothing was imported.") from None
         live = store.message_times(except_prefix=f"{ID_PREFIX}:")
-        rows = (_not_recorded_live(row, live, export.skipped) for row in export.rows_of_events(advance))
+        scoring = ImportScoring()  # sent messages to score for `askfirst insights`
+        rows = (scoring.note(_not_recorded_live(row, live, export.skipped)) for row in export.rows_of_events(advance))
         for chunk in _chunks(rows, CHUNK):
             try:
                 added = store.add_events(chunk)
@@ -101,6 +104,10 @@ def linkedin(path: str, me_url: str | None, data_dir: str | None) -> None:
         click.echo(f"  not imported: {reason}")
     if export.date_problems:
         click.echo(f"  Some dates are not in LinkedIn's format: {RESAVED}.")
+    from .insights import score_after_import
+
+    if line := score_after_import(store, paths.data_dir(data_dir), scoring.unscored):
+        click.echo(line)
 
 
 def _not_recorded_live(events: Iterable[NewEvent], live: dict[tuple[str, str], list[datetime]],

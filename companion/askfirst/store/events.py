@@ -11,7 +11,7 @@ follow-ups scan only recently active contacts.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any
@@ -45,6 +45,8 @@ class NewEvent:
     place: str | None = None
     note: str | None = None
     day: date | None = None
+    asked: bool | None = None  # the message asked about them (from its analysis)
+    hold: str | None = None  # held at send time: "sent_anyway" or "edited"
 
     @classmethod
     def on_day(cls, id: str, type: str, day: date, profile: Profile, **fields: Any) -> NewEvent:
@@ -90,12 +92,12 @@ class Events(Database):
             )
             cur = conn.executemany(
                 "INSERT INTO events(id, contact_key, type, at, day, site, verdict, score, text, thread_url, "
-                "place, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "place, note, recorded_at, asked, hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO NOTHING",
                 (
                     (e.id, e.profile.key, e.type, iso(e.at), e.day.isoformat() if e.day else None,
                      e.site or e.profile.site, e.verdict, e.score, e.text if keep_text else None,
-                     e.thread_url, e.place, e.note, now)
+                     e.thread_url, e.place, e.note, now, None if e.asked is None else int(e.asked), e.hold)
                     for e in events
                 ),
             )
@@ -103,6 +105,23 @@ class Events(Database):
             resummarise(conn, contacts.keys())
             merge_known_by_name(conn, contacts.keys())
         return AddResult(created, len(events) - created)
+
+    def set_scores(self, scores: Iterable[tuple[str, str, int, bool | None]]) -> int:
+        """Verdict, score and "asked about them" for stored messages that have none yet
+        (imported history, scored after the import); the number of events updated."""
+        with self._write() as conn:
+            cur = conn.executemany(
+                "UPDATE events SET verdict = ?, score = ?, asked = ? WHERE id = ? AND verdict IS NULL",
+                ((v, n, None if a is None else int(a), i) for i, v, n, a in scores))
+            return max(cur.rowcount, 0)
+
+    def insight_rows(self) -> Iterator[tuple]:
+        """(contact key, type, at, verdict, score, asked, hold) of every connection, meeting
+        and message, as plain tuples in no particular order, for `askfirst insights`."""
+        cur = self._conn().cursor()
+        cur.row_factory = None
+        return iter(cur.execute("SELECT contact_key, type, at, verdict, score, asked, hold FROM events "
+                                "WHERE type != 'note'"))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         row = self._conn().execute(_EVENT_SELECT + " WHERE e.id = ?", (event_id,)).fetchone()
@@ -220,7 +239,9 @@ def _event_dict(r: sqlite3.Row) -> dict[str, Any]:
         "recipient": {"key": r["contact_key"], "profile_url": r["profile_url"], "name": r["name"],
                       "headline": r["headline"]},
     }
-    for k in ("day", "site", "verdict", "score", "thread_url", "place", "note", "text"):
+    for k in ("day", "site", "verdict", "score", "thread_url", "place", "note", "text", "hold"):
         if r[k] is not None:
             d[k] = r[k]
+    if r["asked"] is not None:
+        d["asked"] = bool(r["asked"])
     return d

@@ -92,6 +92,13 @@ MIGRATIONS: list[str] = [
         WHERE type = 'connected' AND id LIKE 'li-export:connected:%'
         AND substr(id, -10) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]';
     """,
+    """
+    -- For the user's own insights: whether a sent message asked about the other person
+    -- (1/0, NULL when not analysed), and what the user did when it was held at send time
+    -- ('sent_anyway' or 'edited', NULL when it was not held).
+    ALTER TABLE events ADD COLUMN asked INTEGER;
+    ALTER TABLE events ADD COLUMN hold TEXT;
+    """,
 ]
 
 # Run after the last step of any upgrade that changed events: every contact's summary
