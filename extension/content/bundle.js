@@ -804,7 +804,7 @@ button { font: inherit; border-radius: 6px; padding: 3px 10px; cursor: pointer; 
 button.edit { background: #1570ef; border-color: #1570ef; color: #fff; }
 button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
 `;
-  var GAP = 8;
+  var GAP2 = 8;
   var HoldPrompt = class {
     constructor(doc) {
       this.doc = doc;
@@ -882,10 +882,10 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
       const box = this.host.getBoundingClientRect();
       const width = box.width || 320;
       const height = box.height || 100;
-      let top = r.top - height - GAP;
-      if (top < GAP) top = r.bottom + GAP;
-      top = Math.max(GAP, Math.min(top, view.innerHeight - height - GAP));
-      const left = Math.max(GAP, Math.min(r.right - width, view.innerWidth - width - GAP));
+      let top = r.top - height - GAP2;
+      if (top < GAP2) top = r.bottom + GAP2;
+      top = Math.max(GAP2, Math.min(top, view.innerHeight - height - GAP2));
+      const left = Math.max(GAP2, Math.min(r.right - width, view.innerWidth - width - GAP2));
       this.host.style.top = `${Math.round(top)}px`;
       this.host.style.left = `${Math.round(left)}px`;
     }
@@ -1515,8 +1515,8 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
     const holds = storage ? await storage.get(HOLD_DEFAULTS).catch(() => HOLD_DEFAULTS) : HOLD_DEFAULTS;
     const coach = new Coach(doc, adapter, transport, { holds }).start();
     if (api.storage && api.storage.onChanged) {
-      api.storage.onChanged.addListener((changes, area) => {
-        if (area !== "local") return;
+      api.storage.onChanged.addListener((changes, area2) => {
+        if (area2 !== "local") return;
         for (const key of Object.values(HOLD_SWITCHES)) {
           if (key in changes) coach.holds[key] = changes[key].newValue ?? HOLD_DEFAULTS[key];
         }
