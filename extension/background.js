@@ -15,7 +15,10 @@ const outbox = new Outbox(api.storage.local);
 const session = api.storage.session || memoryStorage();
 
 const REFRESH_ALARM = "askfirst-refresh";
-const REFRESH_MINUTES = 5;
+// Imports happen outside the browser (`askfirst import`): a cheap poll (the companion
+// keeps /followups encoded until its data changes) keeps the badge up to date. Sends,
+// done and snooze refresh it at once.
+const REFRESH_MINUTES = 0.5;
 const ALL_SITES = { linkedin: true, x: true, messenger: true };
 
 // What a content script (running inside a web page) may ask for. Pairing, settings and
@@ -270,6 +273,9 @@ api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== REFRESH_ALARM) return;
   flushOutbox();
   refreshBadge();
+  // Alarms come at most every 30 s; two more looks while the worker is awake anyway keep
+  // the badge within about 10 s of an import. Each is one loopback request for a cached body.
+  for (const ms of [10_000, 20_000]) setTimeout(refreshBadge, ms);
   // Settings changed elsewhere (the CLI, another browser) reach the cache, "keep the text" included.
   companion.getSettings({ force: false }).then((reply) => reply.ok && cacheSettings(reply.data));
 });

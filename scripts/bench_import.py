@@ -72,6 +72,7 @@ def main() -> int:
     root = Path(tempfile.mkdtemp(prefix="askfirst-bench-import-"))
     data = root / "data"
     env = dict(os.environ, ASKFIRST_DATA_DIR=str(data), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # time the package as installed: with its .pyc files
     cli = [sys.executable, "-c", "from askfirst.cli import main; main()"]
     ok = True
     server = None

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-SITES = ("linkedin", "x", "messenger")
+from .sites import SITES
+
 MAX_URL_CHARS = 2048
 
 _LINKEDIN_SLUG = re.compile(r"[^\s/?#:]{1,200}")

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import tzinfo
 from typing import Any
 
-from .profiles import SITES
+from .sites import SITES
 from .timing import (
     DEFAULT_FOLLOWUP_DAYS,
     DEFAULT_MAX_NUDGES,

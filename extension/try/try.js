@@ -3,6 +3,7 @@
 import { Coach, runtimeTransport } from "../content/main.js";
 import { readDraft } from "../content/draft.js";
 import { api, ask } from "../lib/messages.js";
+import { diagnose, renderDiagnosis } from "../options/diagnosis.js";
 
 const $ = (id) => document.getElementById(id);
 const EXAMPLE =
@@ -32,11 +33,17 @@ $("example").addEventListener("click", () => {
   document.execCommand("insertText", false, EXAMPLE);
 });
 
-ask("status").then((s) => {
-  $("status").textContent =
-    s.ok && s.paired
-      ? "Connected to the companion."
-      : s.ok && s.reachable
-        ? "The companion is running but the extension is not connected: pair it in the options."
-        : "The companion is not running: start it with askfirst serve, then pair in the options.";
+// The same diagnosis as the popup and the options page; checked again when the user comes
+// back to this tab (say, after starting the companion or pairing in another tab).
+async function showStatus() {
+  const d = diagnose(await ask("status"));
+  const el = renderDiagnosis($("status"), d);
+  if (d.state !== "paired") {
+    const link = Object.assign(document.createElement("a"), { href: "../options/options.html", textContent: "Open the options" });
+    el.append(link);
+  }
+}
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") showStatus();
 });
+showStatus();

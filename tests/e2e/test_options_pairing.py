@@ -29,6 +29,41 @@ def test_options_page_loads_the_companions_settings_and_saves_changes(paired):
     page.close()
 
 
+def test_keep_the_text_is_a_checkbox_labelled_beside_it_and_saved_in_the_companion(paired):
+    page = paired.browser.context.new_page()
+    page.goto(paired.browser.url("options/options.html"))
+    keep = page.get_by_label("Keep the text")
+    expect(keep).to_be_enabled()
+    expect(keep).not_to_be_checked()  # off unless the user turns it on
+    # The label sits on the checkbox's line, right of it.
+    box, label = keep.bounding_box(), page.locator("label[for=store_text]").bounding_box()
+    assert abs((box["y"] + box["height"] / 2) - (label["y"] + label["height"] / 2)) < 4
+    assert 0 <= label["x"] - (box["x"] + box["width"]) < 24
+    try:
+        keep.check()
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_text("Saved", exact=True)).to_be_visible()
+        assert paired.api("GET", "/settings")[1]["store_text"] is True
+    finally:
+        keep.uncheck()
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_text("Saved", exact=True)).to_be_visible()
+        assert paired.api("GET", "/settings")[1]["store_text"] is False
+        page.close()
+
+
+def test_fields_line_up_in_one_column(paired):
+    page = paired.browser.context.new_page()
+    page.goto(paired.browser.url("options/options.html"))
+    expect(page.get_by_text("Paired", exact=True)).to_be_visible()
+    for group in (["Companion port", "Pairing code"],
+                  ["Days to wait after connecting before asking for anything", "Days without a reply before a nudge",
+                   "Nudges at most"]):
+        lefts = {round(page.get_by_label(label, exact=True).bounding_box()["x"]) for label in group}
+        assert len(lefts) == 1, (group, lefts)
+    page.close()
+
+
 def test_a_wrong_code_is_refused_with_a_message(browser, paired):
     page = browser.context.new_page()
     page.goto(browser.url("options/options.html"))
@@ -36,6 +71,7 @@ def test_a_wrong_code_is_refused_with_a_message(browser, paired):
     page.get_by_label("Pairing code").fill("000000")
     page.get_by_role("button", name="Pair", exact=True).click()
     expect(page.get_by_text("That did not work")).to_be_visible()
+    expect(page.locator("#pair-status")).to_have_attribute("data-tone", "error")
     # The extension keeps its working token.
     assert browser.storage("token") == paired.token
     page.close()

@@ -81,6 +81,9 @@ class _Case:
     replying: bool  # they wrote last: the draft answers them
     raw: float  # pitch points
     parts: dict[str, float]  # what each cue family added
+    model_words: list[str]  # the words the learned model reads, with their spans
+    model_spans: list[tuple[int, int]]
+    grams: list[str]  # their n-gram features, in order
     values: dict[str, float]  # every feature the learned model reads
     logit: float  # the learned model's log-odds that this draft is a pitch
     model: learned.PitchModel
@@ -159,7 +162,9 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
         and (timing.last_sent_at is None or timing.last_received_at > timing.last_sent_at)
     )
     raw, parts = _pitch_points(read, words, first_message)
-    values = learned.feature_values(learned.ngrams(_model_words(read)[0]), parts, kind)
+    model_words, model_spans = _model_words(read)
+    grams = learned.ngrams(model_words)
+    values = learned.feature_values(grams, parts, kind)
     z = model.logit(values)
     p = model.probability_of(z)
     pitches = p >= model.pitches_at
@@ -168,7 +173,7 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
     sure = replying or not direct
     pitch_heavy = p >= (max(model.pitch_heavy_at, SURE_PITCH_AT) if sure else model.pitch_heavy_at)
     return _Case(read, kind, timing, recipient, questions_about(recipient), words, direct, first_message,
-                 replying, raw, parts, values, z, model, pitches, pitch_heavy)
+                 replying, raw, parts, model_words, model_spans, grams, values, z, model, pitches, pitch_heavy)
 
 
 # How sure the model must be to call a reply or a public post a pitch.
@@ -286,7 +291,8 @@ def _learned_finding(case: _Case) -> Finding:
     model = case.model
     draft = case.read.draft
     cue_spans = dict(case.read.hits)
-    spans = _spans(case.read, learned.phrases(draft.folded, *_model_words(case.read), model.contributions(case.values), cue_spans))
+    spans = _spans(case.read, learned.phrases(draft.folded, case.model_words, case.model_spans,
+                                              model.contributions(case.values), cue_spans, grams=case.grams))
     quotes = quote_list([s.quote for s in spans])
     said = f": {quotes}" if quotes else ""
     return Finding(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -33,11 +33,14 @@ class _Lazy:
         self.source = source
         self._compiled: re.Pattern[str] | None = None
 
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+    def compiled(self) -> re.Pattern[str]:
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(self.source)
-        return compiled.match(text, pos, endpos)
+        return compiled
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().match(text, pos, endpos)
 
 
 class PhraseSet:
@@ -136,18 +139,29 @@ class PhraseSets:
         self._by_pair = {k: candidates(k, k[0]) for k in pairs}
         self._by_char = {c: candidates(None, c) for c in chars}
         self._default = candidates(None, None)
+        # The compiled matchers for each two characters a phrase may start with, filled in as
+        # drafts bring them: the scan's inner loop then calls the regex engine directly.
+        self._resolved: dict[str, tuple[tuple[int, Callable[..., re.Match[str] | None]], ...]] = {}
+
+    def _resolve(self, two: str) -> tuple[tuple[int, Callable[..., re.Match[str] | None]], ...]:
+        todo = self._by_pair.get(two) or self._by_char.get(two[0], self._default)
+        resolved = self._resolved[two] = tuple((k, lazy.compiled().match) for k, lazy in todo)
+        return resolved
 
     def scan(self, text: str, starts: Sequence[int]) -> list[list[tuple[int, re.Match[str]]]]:
         """For each set, its (alternative index, match) pairs, as PhraseSet.scan gives them."""
         found: list[list[tuple[int, re.Match[str]]]] = [[] for _ in self.sets]
         ends = [0] * len(self.sets)
-        by_pair, by_char, default = self._by_pair, self._by_char, self._default
+        resolved, resolve = self._resolved, self._resolve
         for pos in starts:
-            todo = by_pair.get(text[pos:pos + 2]) or by_char.get(text[pos], default)
-            for k, pattern in todo:
+            two = text[pos:pos + 2]
+            todo = resolved.get(two)
+            if todo is None:
+                todo = resolve(two)
+            for k, match in todo:
                 if pos < ends[k]:
                     continue
-                m = pattern.match(text, pos)
+                m = match(text, pos)
                 if m and m.end() > pos:
                     found[k].append((int(m.lastgroup[1:]), m))  # type: ignore[index]
                     ends[k] = m.end()

@@ -43,7 +43,8 @@ def ngrams(words: Sequence[str]) -> list[str]:
     The model reads presence, not counts: repeating a phrase does not make a draft more
     of a pitch.
     """
-    toks = [_DIGIT.sub("0", w) if _HAS_DIGIT(w) else w for w in words]
+    # Most words are all letters: one quick test spares them the digit search.
+    toks = [w if w.isalpha() or not _HAS_DIGIT(w) else _DIGIT.sub("0", w) for w in words]
     return ["w:" + t for t in toks] + [f"b:{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
@@ -130,27 +131,30 @@ def phrases(
     cue_spans: Mapping[str, Iterable[Span]],
     limit: int = 3,
     longest: int = 6,
+    grams: Sequence[str] | None = None,
 ) -> list[Span]:
     """The stretches of the draft that pushed the score up most, in reading order.
 
     Each n-gram's weight goes to the words it covers, each cue's to the words its hits
     cover; a run of words that push up, within one sentence, is a phrase. A long run is
     cut to its strongest `longest` words, so a quote stays short enough to read.
+    `grams` is ngrams(words) when the caller has it already.
     """
     n = len(word_spans)
     push = [0.0] * n
-    grams = ngrams(words)  # n words, then n - 1 pairs: pair k covers words k and k + 1
-    counts = Counter(grams)
+    if grams is None:
+        grams = ngrams(words)  # n words, then n - 1 pairs: pair k covers words k and k + 1
     get = contributions.get
-    for k, g in enumerate(grams):
-        c = get(g)
-        if c:
-            if k < n:
-                push[k] += c / counts[g]
-            else:
-                share = c / counts[g] / 2
-                push[k - n] += share
-                push[k - n + 1] += share
+    # A weight is shared among the repeats of its n-gram (the model reads presence).
+    pushing = [(k, g, c) for k, g in enumerate(grams) if (c := get(g))]
+    counts = Counter(g for _, g, _ in pushing)
+    for k, g, c in pushing:
+        if k < n:
+            push[k] += c / counts[g]
+        else:
+            share = c / counts[g] / 2
+            push[k - n] += share
+            push[k - n + 1] += share
     ends = [e for _, e in word_spans]
     for name, spans in cue_spans.items():
         c = contributions.get("cue:" + name, 0.0)

@@ -20,7 +20,7 @@ import importlib.util
 import sys
 import threading
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,14 +31,16 @@ _lock = threading.Lock()
 _installed = False
 
 
-class SyllableTable(Mapping[str, list[tuple[str, ...]]]):
+class SyllableTable(dict[str, list[tuple[str, ...]]]):
     """word -> [pronunciation] in the shape textstat reads (one stress digit a syllable).
 
-    Backed by the sorted "word count" lines of syllables.txt; each word found is memoised,
-    so a batch of drafts searches for each distinct word once.
+    Backed by the sorted "word count" lines of syllables.txt. A word found is kept in the
+    dict itself, so textstat's lookup of a word seen before is one plain dict lookup (it
+    runs for every word of every draft); only a new word is searched for in the text.
     """
 
     def __init__(self, text: str) -> None:
+        super().__init__()
         self._text = text
         self._memo: dict[str, int | None] = {}
         self._shapes: dict[int, list[tuple[str, ...]]] = {}
@@ -70,14 +72,24 @@ class SyllableTable(Mapping[str, list[tuple[str, ...]]]):
                 hi = start
         return None
 
-    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+    def __missing__(self, word: str) -> list[tuple[str, ...]]:
         n = self.count(word)
         if n is None:
             raise KeyError(word)
         shape = self._shapes.get(n)
         if shape is None:
             shape = self._shapes[n] = [("1",) * n]
+        self[word] = shape
         return shape
+
+    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[word]
+        except KeyError:
+            return default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.count(word) is not None
 
     def __iter__(self) -> Iterator[str]:
         for line in self._text.splitlines():

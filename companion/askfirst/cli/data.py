@@ -10,7 +10,6 @@ from functools import cache
 import click
 
 from .. import paths
-from ..profiles import ProfileError, normalise, parse_key
 from ..store import EraseIncomplete, Store
 
 data_dir_option = click.option(
@@ -51,12 +50,12 @@ def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: s
         with open(ics_file, "wb") as f:  # bytes: the CRLF line ends must reach the file as they are
             f.write(data)
         click.echo(f"Wrote {len(found)} follow-up{'s' if len(found) != 1 else ''} to {ics_file}.", err=True)
-    body = store.today_json(when, tz)  # the API's answer, kept until something changes
     if as_json:
+        body = store.today_json(when, tz)  # the API's answer, kept until something changes
         sys.stdout.buffer.write(body + b"\n")
         sys.stdout.buffer.flush()
         return
-    click.echo(render_today(json.loads(body), when))
+    click.echo(store.today_text(when, tz, lambda body: render_today(json.loads(body), when)))
 
 
 @cache  # thousands of follow-ups share a few dozen due dates
@@ -106,6 +105,8 @@ def export(data_dir: str | None) -> None:
 @data_dir_option
 def forget(profile: str, data_dir: str | None) -> None:
     """Delete one contact (PROFILE_URL or key such as linkedin:jane-doe) and its events."""
+    from ..profiles import ProfileError, normalise, parse_key  # here: `askfirst today` parses no URL
+
     try:
         key = (parse_key(profile) if "://" not in profile and ":" in profile else normalise(profile)).key
     except ProfileError as e:

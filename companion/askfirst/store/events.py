@@ -14,12 +14,14 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..profiles import Profile, name_slug
 from ..timing import utcnow
 from .database import Database, iso
 from .settings import read_settings
+
+if TYPE_CHECKING:
+    from ..profiles import Profile
 
 EVENT_TYPES = ("connected", "met", "message_sent", "message_received", "note")
 
@@ -192,6 +194,8 @@ def merge_known_by_name(conn: sqlite3.Connection, keys: Iterable[str]) -> None:
     """Fold contacts known by name only into the one contact with a profile URL and the
     same name, in whichever order they arrived. Only when that match is unambiguous: two
     people of one name stay apart unless the company tells them apart."""
+    from ..profiles import name_slug  # here: opening the store for `askfirst today` parses no URL
+
     linkedin = [k for k in keys if k.startswith("linkedin:")]
     if not linkedin or conn.execute("SELECT 1 FROM contacts WHERE key >= ? AND key < ? LIMIT 1",
                                     (NAMED, NAMED[:-1] + ";")).fetchone() is None:

@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import date, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import followups
-from ..followups import ContactSummary, Followup, Mark
 from ..settings import Settings
 from ..timing import start_of_day, utcnow
 from .database import Database, iso
+
+if TYPE_CHECKING:
+    from ..followups import ContactSummary, Followup, Mark
+
+# The rules (askfirst.followups, with hashlib) are imported by the methods that run them:
+# `askfirst today` mostly reads the kept answer, and the import cost it ~10 ms of its
+# 50 ms (scripts/bench_startup.py).
 
 _COLUMNS = ("key, profile_url, name, headline, connected_at, connected_day, met_at, met_place, last_sent_at, "
             "last_received_at, unanswered_in_a_row, keep_in_touch_days, thread_url")
@@ -28,6 +34,8 @@ class FollowupQueries(Database):
     def summaries(self, today: date, tz: tzinfo, settings: Settings, key: str | None = None,
                   everyone: bool = False) -> list[ContactSummary]:
         """The contacts any follow-up rule can hold for (`everyone`: all of them)."""
+        from .. import followups
+
         only = " AND key = :key" if key else ""
         if everyone:
             sql = f"SELECT {_COLUMNS} FROM contacts WHERE 1{only}"
@@ -45,11 +53,13 @@ class FollowupQueries(Database):
         for k, url, name, headline, c, cday, m, place, s, r, unanswered, cadence, thread in cur.execute(sql, bounds):
             day = date.fromisoformat(cday) if cday else None
             connected = start_of_day(day, tz) if day else (c and parse(c))
-            out.append(ContactSummary(k, url, name, headline, connected, m and parse(m), place, s and parse(s),
-                                      r and parse(r), unanswered, cadence, thread, day))
+            out.append(followups.ContactSummary(k, url, name, headline, connected, m and parse(m), place,
+                                                s and parse(s), r and parse(r), unanswered, cadence, thread, day))
         return out
 
     def marks(self) -> dict[str, Mark]:
+        from ..followups import Mark
+
         rows = self._conn().execute("SELECT id, status, until FROM followup_marks")
         return {r["id"]: Mark(r["status"], date.fromisoformat(r["until"]) if r["until"] else None) for r in rows}
 
@@ -58,6 +68,8 @@ class FollowupQueries(Database):
         from settings when not given)."""
         settings = self.settings()  # type: ignore[attr-defined]
         tz = tz or settings.zone()
+        from .. import followups
+
         return followups.due(self.summaries(today, tz, settings), settings, today, tz, self.marks())
 
     def today_json(self, today: date, tz: tzinfo | None = None) -> bytes:
@@ -75,6 +87,8 @@ class FollowupQueries(Database):
                                    key).fetchone()
         if row is not None and row[0] == change:
             return bytes(row[1])
+        from .. import followups
+
         found = followups.due(self.summaries(today, tz, settings), settings, today, tz, self.marks())
         contacts = self.count("contacts")  # type: ignore[attr-defined]
         # The popup's empty state: nothing imported yet (say how) is not "all done".
@@ -90,9 +104,30 @@ class FollowupQueries(Database):
             pass
         return body
 
+    def today_text(self, today: date, tz: tzinfo, render: Callable[[bytes], str]) -> str:
+        """`render(today_json(...))`, kept beside the JSON until anything changes: with
+        thousands due, decoding and rendering take ~20 ms and reading the kept text ~1 ms
+        (scripts/bench_startup.py)."""
+        change = self.change_count()  # read before the data: a race can only miss
+        key = (today.isoformat(), str(tz))
+        row = self._conn().execute("SELECT change, text FROM followups_cache WHERE day = ? AND zone = ?",
+                                   key).fetchone()
+        if row is not None and row[0] == change and row[1] is not None:
+            return str(row[1])
+        text = render(self.today_json(today, tz))
+        try:
+            with self._write(count=False) as conn:  # only the row for this very answer
+                conn.execute("UPDATE followups_cache SET text = ? WHERE day = ? AND zone = ? AND change = ? "
+                             "AND change = (SELECT n FROM changes)", (text, *key, change))
+        except sqlite3.OperationalError:  # busy or read-only: the answer stands, only not kept
+            pass
+        return text
+
     def all_followups(self, today: date, tz: tzinfo | None = None, key: str | None = None) -> list[Followup]:
         settings = self.settings()  # type: ignore[attr-defined]
         tz = tz or settings.zone()
+        from .. import followups
+
         return followups.everything(self.summaries(today, tz, settings, key), settings, today, tz, self.marks())
 
     def mark_followup(self, followup: Followup, status: str, until: date | None = None) -> None:

@@ -99,6 +99,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN asked INTEGER;
     ALTER TABLE events ADD COLUMN hold TEXT;
     """,
+    """
+    -- Today's follow-ups also as `askfirst today` prints them, filled in by the first
+    -- run that prints them: decoding and rendering thousands of them cost more than
+    -- the rest of the command.
+    ALTER TABLE followups_cache ADD COLUMN text TEXT;
+    """,
 ]
 
 # Run after the last step of any upgrade that changed events: every contact's summary
