@@ -57,7 +57,7 @@ SURFACES = [
             {"profile_url": "https://www.linkedin.com/in/priya-shah-9/", "name": "Priya Shah",
              "headline": "VP Engineering at Lumen Health · Mentor"},
             "connection_note", open_invite("Priya Shah")),
-    Surface("try", "try/try.html", "#try-box", ["h1", "#kind", "#example", "main > p.muted:last-child"]),
+    Surface("try", "try/try.html", "#try-box", ["h1", "#kind", "#example", "p.muted:has(a[href*=options])"]),
 ]
 
 
