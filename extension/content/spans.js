@@ -73,3 +73,34 @@ export function segment(text, spans) {
   if (at < text.length) pieces.push({ text: text.slice(at), marked: false });
   return pieces;
 }
+
+/**
+ * The words around `text[start, end)` (UTF-16 indices), about `reach` characters on each
+ * side, cut only at white space: a quote never starts or ends in the middle of a word
+ * (or of an emoji). `clippedBefore` / `clippedAfter` say whether text was left out.
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ * @param {number} [reach]
+ * @returns {{before: string, after: string, clippedBefore: boolean, clippedAfter: boolean}}
+ */
+export function wordContext(text, start, end, reach = 28) {
+  let from = Math.max(0, start - reach);
+  if (from > 0) {
+    const gap = text.slice(from, start).search(/\s/);
+    from = gap < 0 ? start : from + gap;
+  }
+  let to = Math.min(text.length, end + reach);
+  if (to < text.length) {
+    const tail = text.slice(end, to);
+    const gap = Math.max(tail.lastIndexOf(" "), tail.lastIndexOf("\n"), tail.lastIndexOf("\t"));
+    to = /\s/.test(text[to]) ? to : gap < 0 ? end : end + gap;
+  }
+  const squeeze = (s) => s.replace(/\s+/g, " ");
+  return {
+    before: squeeze(text.slice(from, start)).replace(/^ /, ""),
+    after: squeeze(text.slice(end, to)).replace(/ $/, ""),
+    clippedBefore: from > 0,
+    clippedAfter: to < text.length,
+  };
+}

@@ -14,6 +14,7 @@ from typing import Any
 from ..timing import Timing
 from . import lexicon as lx
 from . import model as learned
+from .greeting import wrong_name
 from .matcher import PhraseSet, PhraseSets
 from .phrasing import (
     ago,
@@ -132,6 +133,7 @@ def analyze(
         findings.extend(found)
         if claim and verdict == "ok":
             verdict, headline = claim
+    findings.extend(wrong_name(text, kind, recipient))
     # Quiet tips: shown with any verdict, never the reason for one.
     findings.extend(_tips(read, metrics, case.first_message, case.pitches or bool(read.asks)))
     if verdict == "ok" and any(f.severity != "info" for f in findings):
