@@ -20,6 +20,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -343,6 +344,14 @@ ANSWER_PROBE = """() => {
   new MutationObserver(() => { probe.shown = performance.now(); }).observe(document.documentElement, {
     attributes: true, subtree: true, attributeFilter: ["data-askfirst-verdict", "data-askfirst-offline"] });
 }"""
+
+
+def open_invite(name: str) -> Callable[[Any], None]:
+    """Steps that open LinkedIn's invitation dialog for `name` and its "Add a note" box."""
+    def steps(page: Any) -> None:
+        page.get_by_role("button", name=f"Invite {name} to connect").click()
+        page.get_by_role("button", name="Add a note").click()
+    return steps
 
 
 def type_draft(page: Any, selector: str, text: str, answered: bool = False) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import type_draft
+from conftest import open_invite, type_draft
 
 LI = "https://www.linkedin.com"
 PITCH = ("Hi, I'm the founder of Acme, we help companies like yours cut hiring costs by 40%. "
@@ -44,13 +44,6 @@ class Surface:
     editor: str
     pitch_verdict: str
     open: Callable[[Page], None] = lambda page: None
-
-
-def open_invite(name: str) -> Callable[[Page], None]:
-    def steps(page: Page) -> None:
-        page.get_by_role("button", name=f"Invite {name} to connect").click()
-        page.get_by_role("button", name="Add a note").click()
-    return steps
 
 
 SURFACES = [

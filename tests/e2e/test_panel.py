@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import type_draft
+from conftest import open_invite, type_draft
 
 LI = "https://www.linkedin.com"
 PANEL = "[data-askfirst-panel]"
@@ -33,13 +33,6 @@ class Surface:
     recipient: dict | None = None  # what the site adapter reads from the page
     kind: str = "message"
     open: Callable[[Page], None] = lambda page: None
-
-
-def open_invite(name: str) -> Callable[[Page], None]:
-    def steps(page: Page) -> None:
-        page.get_by_role("button", name=f"Invite {name} to connect").click()
-        page.get_by_role("button", name="Add a note").click()
-    return steps
 
 
 SURFACES = [
