@@ -5,7 +5,7 @@
 import { Companion } from "./lib/companion.js";
 import { addDays, localDate } from "./lib/dates.js";
 import { diagnose } from "./lib/diagnosis.js";
-import { Outbox, forCompanion } from "./lib/outbox.js";
+import { Outbox, forCompanion, worthRetrying } from "./lib/outbox.js";
 import { siteAccess, siteOfUrl } from "./lib/sites.js";
 
 const api = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
@@ -48,8 +48,9 @@ const handlers = {
       return { ok: true, created: reply.data && reply.data.created };
     }
     // Down or not paired: keep it (without its text) and deliver later, so no send is
-    // lost. A refused event (4xx) would be refused again: drop it.
-    if (reply.offline) await outbox.add(event);
+    // lost; a server error (5xx) is kept the same way. A refused event (4xx) would be
+    // refused again: drop it.
+    if (worthRetrying(reply)) await outbox.add(event);
     return reply;
   },
 

@@ -23,6 +23,18 @@ export function forCompanion(event, keepText) {
   return keepText ? event : withoutText(event);
 }
 
+/**
+ * Whether an undelivered event should wait for another try. Only a 4xx means the
+ * companion read the event and refused it (it would refuse it again); a 5xx or no
+ * reply at all is the companion's trouble, and dropping the event would lose a send.
+ */
+export function worthRetrying(reply) {
+  if (!reply) return true;
+  if (reply.ok) return false;
+  if (reply.offline) return true;
+  return !(typeof reply.status === "number" && reply.status >= 400 && reply.status < 500);
+}
+
 export class Outbox {
   /**
    * @param {{get: Function, set: Function}} storage  storage.local
@@ -72,8 +84,8 @@ export class Outbox {
 
   /**
    * Offer each queued event to `post` (resolving to a companion reply), oldest first.
-   * Delivered and refused events leave the queue; those met by an offline reply stay,
-   * and the rest wait for the next flush once one is offline (the companion is down).
+   * Delivered and refused (4xx) events leave the queue; one met by an offline reply or a
+   * server error stays, and the rest wait for the next flush (the companion is in trouble).
    */
   flush(post) {
     return this.locked(async () => {
@@ -86,7 +98,7 @@ export class Outbox {
           continue;
         }
         const reply = await post(entry.event);
-        if (reply && !reply.ok && reply.offline) {
+        if (worthRetrying(reply)) {
           left.push(entry);
           down = true;
         }

@@ -2,7 +2,7 @@
 // and age, and made of plain stored data (it outlives the background and the browser).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { OUTBOX_KEY, Outbox, forCompanion, withoutText } from "../../extension/lib/outbox.js";
+import { OUTBOX_KEY, Outbox, forCompanion, withoutText, worthRetrying } from "../../extension/lib/outbox.js";
 
 /** Extension storage as the browser keeps it: values go through JSON, as on disk. */
 function storageArea() {
@@ -105,5 +105,32 @@ describe("Outbox", () => {
     assert.deepEqual(offered, ["ok1", "refused", "ok2", "down"]);
     assert.deepEqual(result, { sent: 3, left: 2 });
     assert.deepEqual((await outbox.entries()).map((e) => e.event.id), ["down", "later"]);
+  });
+
+  it("keeps an event met by a server error and stops there, as when the companion is down", async () => {
+    for (const status of [500, 503]) {
+      const outbox = new Outbox(storageArea());
+      for (const id of ["ok1", "broken", "later"]) await outbox.add(event(id));
+      const offered = [];
+      const result = await outbox.flush(async (e) => {
+        offered.push(e.id);
+        if (e.id === "broken") return { ok: false, status, error: {} };
+        return { ok: true };
+      });
+      assert.deepEqual(offered, ["ok1", "broken"]);
+      assert.deepEqual(result, { sent: 1, left: 2 });
+      assert.deepEqual((await outbox.entries()).map((e) => e.event.id), ["broken", "later"]);
+    }
+  });
+
+  it("retries offline, 5xx and status-less failures, never 4xx or successes", () => {
+    assert.equal(worthRetrying({ ok: false, offline: true, reason: "down" }), true);
+    assert.equal(worthRetrying({ ok: false, status: 500, error: {} }), true);
+    assert.equal(worthRetrying({ ok: false, status: 503, error: {} }), true);
+    assert.equal(worthRetrying({ ok: false, error: {} }), true);
+    assert.equal(worthRetrying(undefined), true);
+    assert.equal(worthRetrying({ ok: false, status: 400, error: {} }), false);
+    assert.equal(worthRetrying({ ok: false, status: 422, error: {} }), false);
+    assert.equal(worthRetrying({ ok: true, status: 201 }), false);
   });
 });
