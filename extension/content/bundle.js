@@ -12,12 +12,57 @@
   var MAX_ELEMENTS = 400;
   var MAX_CLASSES = 6;
   var SKIP = /* @__PURE__ */ new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "PATH", "IMG", "VIDEO", "AUDIO", "CANVAS", "IFRAME"]);
+  var UI_WORDS = new Set(
+    [
+      "I",
+      "OK",
+      "Write",
+      "Send",
+      "Message",
+      "Messages",
+      "Type",
+      "Search",
+      "New",
+      "Close",
+      "Open",
+      "Reply",
+      "Attach",
+      "Add",
+      "Post",
+      "Compose",
+      "Edit",
+      "Delete",
+      "Cancel",
+      "Start",
+      "Chat",
+      "Comment",
+      "Choose",
+      "Insert",
+      "Emoji",
+      "GIF",
+      "More",
+      "Back",
+      "Next",
+      "Press",
+      "Enter",
+      "Share",
+      "Like",
+      "Menu",
+      "Settings",
+      "Minimize",
+      "Expand",
+      "Conversation",
+      "Text",
+      "Aa"
+    ].map((w) => w.toLowerCase())
+  );
+  var bare = (w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "").toLowerCase();
   function scrubLabel(label) {
     const words = String(label).replace(/\s+/g, " ").trim().slice(0, 120).split(" ");
-    return words.map((w, i) => {
+    return words.map((w) => {
       if (/[/@:]|www\.|\.(com|net|org)\b/i.test(w)) return "*";
       if (/\d/.test(w)) return "*";
-      if (i > 0 && /^\p{Lu}/u.test(w) && !/^(I|OK)$/.test(w)) return "*";
+      if (/^\P{L}*\p{Lu}/u.test(w) && !UI_WORDS.has(bare(w))) return "*";
       return w;
     }).join(" ").replace(/(\* ?)+\*/g, "*");
   }

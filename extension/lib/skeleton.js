@@ -10,14 +10,30 @@ const MAX_ELEMENTS = 400;
 const MAX_CLASSES = 6;
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "PATH", "IMG", "VIDEO", "AUDIO", "CANVAS", "IFRAME"]);
 
+/**
+ * Capitalised words that name a control, kept in a label; any other capitalised word may be
+ * someone's name ("Marta Silva", "Jane Okafor is typing"), wherever it stands, so it goes.
+ */
+const UI_WORDS = new Set(
+  [
+    "I", "OK", "Write", "Send", "Message", "Messages", "Type", "Search", "New", "Close", "Open",
+    "Reply", "Attach", "Add", "Post", "Compose", "Edit", "Delete", "Cancel", "Start", "Chat",
+    "Comment", "Choose", "Insert", "Emoji", "GIF", "More", "Back", "Next", "Press", "Enter",
+    "Share", "Like", "Menu", "Settings", "Minimize", "Expand", "Conversation", "Text", "Aa",
+  ].map((w) => w.toLowerCase()),
+);
+
+/** The word without punctuation around it ("Write…" -> "write"). */
+const bare = (w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "").toLowerCase();
+
 /** A label with the person-shaped and URL-shaped parts replaced by "*". */
 export function scrubLabel(label) {
   const words = String(label).replace(/\s+/g, " ").trim().slice(0, 120).split(" ");
   return words
-    .map((w, i) => {
+    .map((w) => {
       if (/[/@:]|www\.|\.(com|net|org)\b/i.test(w)) return "*";
       if (/\d/.test(w)) return "*";
-      if (i > 0 && /^\p{Lu}/u.test(w) && !/^(I|OK)$/.test(w)) return "*";
+      if (/^\P{L}*\p{Lu}/u.test(w) && !UI_WORDS.has(bare(w))) return "*";
       return w;
     })
     .join(" ")

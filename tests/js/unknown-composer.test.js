@@ -91,6 +91,15 @@ describe("the skeleton", () => {
     assert.equal(scrubLabel("Type a message..."), "Type a message...");
     assert.equal(scrubLabel("Messages in conversation with Jane Doe"), "Messages in conversation with *");
     assert.equal(scrubLabel("Open profile of https://x.com/jane 42"), "Open profile of *");
+    assert.equal(scrubLabel("Search Messenger"), "Search *");
+  });
+
+  it("drops a name that opens the label, keeping the control words", () => {
+    assert.equal(scrubLabel("Marta Silva"), "*");
+    assert.equal(scrubLabel("Jane Okafor is typing"), "* is typing");
+    assert.equal(scrubLabel("Message Marta Silva"), "Message *");
+    assert.equal(scrubLabel("Reply to (Marta)"), "Reply to *");
+    assert.equal(scrubLabel("Send"), "Send");
   });
 
   it("describes open shadow roots too", async () => {
