@@ -3,7 +3,6 @@
 // messages; it answers with `{ok, ...}` replies (see lib/companion.js).
 
 import { Companion } from "./lib/companion.js";
-import { addDays, localDate } from "./lib/dates.js";
 import { diagnose } from "./lib/diagnosis.js";
 import { Outbox, forCompanion, worthRetrying } from "./lib/outbox.js";
 import { siteAccess, siteOfUrl } from "./lib/sites.js";
@@ -144,8 +143,10 @@ const handlers = {
     return { ok: true };
   },
 
+  // "Today" and "tomorrow" are the companion's: it reads them in the user's time zone
+  // setting, which the browser's clock may not share.
   async followups({ date }) {
-    const reply = await companion.followups(date || localDate(), { force: true });
+    const reply = await companion.followups(date, { force: true });
     if (reply.ok) setBadge(reply.data.count);
     return reply;
   },
@@ -157,7 +158,7 @@ const handlers = {
   },
 
   async snooze({ id, until }) {
-    const reply = await companion.snooze(id, until || localDate(addDays(new Date(), 1)));
+    const reply = await companion.snooze(id, until);
     refreshBadge();
     return reply;
   },
@@ -244,7 +245,7 @@ function setBadge(count) {
 }
 
 async function refreshBadge() {
-  const reply = await companion.followups(localDate());
+  const reply = await companion.followups();
   if (reply.ok) setBadge(reply.data.count);
   else if (reply.offline) {
     api.action.setBadgeText({ text: "" });
