@@ -5,21 +5,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Coach } from "../../extension/content/main.js";
 import * as linkedin from "../../extension/content/sites/linkedin.js";
-import { loadFixture, sleep, typeInto } from "./helpers.js";
+import { loadFixture, typeInto, waitFor } from "./helpers.js";
 
 const LI = "https://www.linkedin.com";
-
-/**
- * Wait until `check()` is true, polling; fail after `timeout` ms. Generous on purpose: a
- * busy machine may take long, and a passing test never waits more than it needs.
- */
-async function waitFor(check, what, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 /** One turn of the event loop: pending promise continuations and mutation records run. */
 const tick = () => new Promise((resolve) => setImmediate(resolve));

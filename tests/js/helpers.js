@@ -28,6 +28,21 @@ export function loadFixture(name, url) {
 /** Wait for timers in the page (jsdom runs them on node's clock). */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Wait until `check()` is truthy, polling, and return its value; fail after `timeout` ms.
+ * Generous on purpose: a busy machine may take long, and a passing test never waits more
+ * than it needs.
+ */
+export async function waitFor(check, what, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
 /** Put `text` into a compose box the way an editor does: one <p> per line, then `input`. */
 export function typeInto(editor, text) {
   const doc = editor.ownerDocument;
