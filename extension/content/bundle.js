@@ -1179,6 +1179,7 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
       this.prompt = new HoldPrompt(doc);
       this.held = /* @__PURE__ */ new WeakMap();
       this.replaying = false;
+      this.confirming = false;
       this._holdHandlers = {
         keydown: (e) => this.onSendIntent(e),
         click: (e) => this.onSendIntent(e)
@@ -1327,9 +1328,19 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
         editor = this.editorFrom(event);
         if (!editor || !this.adapter.enterSends(editor)) return;
         const target = deepTarget(event);
-        replay = () => {
-          focusEnd(editor);
-          target.dispatchEvent(replayKey(this.view, event));
+        replay = (text3) => {
+          this.confirming = true;
+          try {
+            const button = this.visibleSendButton(editor);
+            if (button) button.click();
+            else {
+              focusEnd(editor);
+              target.dispatchEvent(replayKey(this.view, event));
+            }
+          } finally {
+            this.confirming = false;
+          }
+          this.confirmSend(editor, text3);
         };
       } else {
         editor = this.editor;
@@ -1353,7 +1364,7 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
           state.outcome = OUTCOME.sentAnyway;
           this.replaying = true;
           try {
-            replay();
+            replay(text2);
           } finally {
             this.replaying = false;
           }
@@ -1378,6 +1389,7 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
       return buttons.find((b) => b.isConnected && b.getClientRects().length > 0) || null;
     }
     onKeydown(event) {
+      if (this.confirming) return;
       if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.altKey) return;
       const editor = this.editorFrom(event);
       if (!editor) return;
@@ -1387,6 +1399,10 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
         this.reportSend(editor, text2);
         return;
       }
+      this.confirmSend(editor, text2);
+    }
+    /** Report `text` as sent if the box empties (or goes away) right after: proof the site sent it. */
+    confirmSend(editor, text2) {
       this.view.setTimeout(() => {
         if (!editor.isConnected || !this.adapter.readDraft(editor).trim()) this.reportSend(editor, text2);
       }, SEND_CONFIRM_MS);
@@ -1395,6 +1411,7 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
       const target = deepTarget(event);
       const hint = this.adapter.inviteHint ? this.adapter.inviteHint(target, this.doc) : null;
       if (hint) this.hint = hint;
+      if (this.confirming) return;
       const editor = this.editor;
       if (!editor || !editor.isConnected || !this.adapter.isSendClick(target, editor)) return;
       const text2 = this.adapter.readDraft(editor);

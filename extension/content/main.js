@@ -51,6 +51,7 @@ export class Coach {
     this.prompt = new HoldPrompt(doc);
     this.held = new WeakMap(); // editor -> {outcome}: this draft was held once already
     this.replaying = false; // "Send anyway" is replaying the user's own send
+    this.confirming = false; // ...one whose report waits for the box to empty
     this._holdHandlers = {
       keydown: (e) => this.onSendIntent(e),
       click: (e) => this.onSendIntent(e),
@@ -213,9 +214,21 @@ export class Coach {
       editor = this.editorFrom(event);
       if (!editor || !this.adapter.enterSends(editor)) return;
       const target = deepTarget(event);
-      replay = () => {
-        focusEnd(editor);
-        target.dispatchEvent(replayKey(this.view, event));
+      // A replayed key is untrusted and a site may ignore it, so a click on the visible send
+      // button comes first, and the send counts only once the box empties.
+      replay = (text) => {
+        this.confirming = true;
+        try {
+          const button = this.visibleSendButton(editor);
+          if (button) button.click();
+          else {
+            focusEnd(editor);
+            target.dispatchEvent(replayKey(this.view, event));
+          }
+        } finally {
+          this.confirming = false;
+        }
+        this.confirmSend(editor, text);
       };
     } else {
       editor = this.editor;
@@ -239,7 +252,7 @@ export class Coach {
         state.outcome = OUTCOME.sentAnyway;
         this.replaying = true;
         try {
-          replay();
+          replay(text);
         } finally {
           this.replaying = false;
         }
@@ -267,6 +280,7 @@ export class Coach {
   }
 
   onKeydown(event) {
+    if (this.confirming) return; // a replayed send counts once the box empties
     if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.altKey) return;
     const editor = this.editorFrom(event);
     if (!editor) return;
@@ -276,8 +290,12 @@ export class Coach {
       this.reportSend(editor, text);
       return;
     }
-    // Otherwise Enter may or may not send (Ctrl+Enter, custom settings): it did if the
-    // box empties (or goes away) right after.
+    // Otherwise Enter may or may not send (Ctrl+Enter, custom settings).
+    this.confirmSend(editor, text);
+  }
+
+  /** Report `text` as sent if the box empties (or goes away) right after: proof the site sent it. */
+  confirmSend(editor, text) {
     this.view.setTimeout(() => {
       if (!editor.isConnected || !this.adapter.readDraft(editor).trim()) this.reportSend(editor, text);
     }, SEND_CONFIRM_MS);
@@ -287,6 +305,7 @@ export class Coach {
     const target = deepTarget(event);
     const hint = this.adapter.inviteHint ? this.adapter.inviteHint(target, this.doc) : null;
     if (hint) this.hint = hint;
+    if (this.confirming) return; // a replayed send counts once the box empties
     const editor = this.editor;
     if (!editor || !editor.isConnected || !this.adapter.isSendClick(target, editor)) return;
     const text = this.adapter.readDraft(editor);

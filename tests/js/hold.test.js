@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { Coach } from "../../extension/content/main.js";
 import { HOLD_DEFAULTS, holdReason, holdsVerdict } from "../../extension/content/hold.js";
 import * as linkedin from "../../extension/content/sites/linkedin.js";
-import { loadFixture, sleep, typeInto } from "./helpers.js";
+import { loadFixture, typeInto, waitFor } from "./helpers.js";
 
 const LI = "https://www.linkedin.com";
 const PITCH = "I'd love to show you our platform. Can we book a 15-minute demo this week?";
@@ -59,24 +59,25 @@ const clickSend = (doc) => doc.querySelector(".msg-form__send-button").click();
 const pressEnter = (dom, editor) =>
   editor.dispatchEvent(new dom.window.KeyboardEvent("keydown", { key: "Enter", code: "Enter", keyCode: 13, bubbles: true, cancelable: true, composed: true }));
 
-async function judged(editor, text) {
+/** Type `text` and wait until the companion's answer on it is in the coach's hands. */
+async function judged(t, editor, text) {
   editor.focus();
   typeInto(editor, text);
-  await sleep(40);
+  await waitFor(() => t.calls.analyze.some((d) => d.text === text), "the draft to be judged");
 }
 
 describe("the send-time hold", () => {
   it("holds a premature send by button, says why, and 'Send anyway' sends it exactly once", async () => {
     const t = companion();
     const { doc, editor, sent, coach } = thread(t);
-    await judged(editor, PITCH);
+    await judged(t, editor, PITCH);
     clickSend(doc);
     assert.equal(sent.length, 0, "the site's handler did not run");
     assert.ok(prompt(doc), "the prompt is shown");
     assert.match(prompt(doc).shadowRoot.textContent, /connected 3 minutes ago/);
     assert.equal(t.calls.event.length, 0, "a held send is not reported");
     button(doc, "Send anyway").click();
-    await sleep(5);
+    await waitFor(() => t.calls.event.length === 1, "the send to be reported");
     assert.deepEqual(sent, [PITCH]);
     assert.equal(prompt(doc), null);
     assert.equal(t.calls.event.length, 1);
@@ -89,16 +90,16 @@ describe("the send-time hold", () => {
   it("'Edit' sends nothing, returns focus to the draft with its text, and never holds it twice", async () => {
     const t = companion();
     const { doc, editor, sent, coach } = thread(t);
-    await judged(editor, PITCH);
+    await judged(t, editor, PITCH);
     clickSend(doc);
     button(doc, "Edit").click();
-    await sleep(5);
+    await waitFor(() => prompt(doc) === null, "the prompt to close");
     assert.equal(sent.length, 0);
     assert.equal(prompt(doc), null);
     assert.equal(editor.textContent, PITCH);
     assert.equal(doc.activeElement, editor);
     clickSend(doc); // the same draft, sent after all: no second hold
-    await sleep(5);
+    await waitFor(() => t.calls.event.length === 1, "the send to be reported");
     assert.deepEqual(sent, [PITCH]);
     assert.equal(t.calls.event.length, 1);
     assert.equal(t.calls.event[0].hold, "edited");
@@ -108,26 +109,46 @@ describe("the send-time hold", () => {
   it("replays a held Enter on the box, so a site that sends on Enter sends once", async () => {
     const t = companion("wait");
     const { dom, doc, editor, sent, coach } = thread(t, { enter: true });
-    await judged(editor, "Just following up on my last message about the demo.");
+    await judged(t, editor, "Just following up on my last message about the demo.");
     pressEnter(dom, editor);
     assert.equal(sent.length, 0);
     assert.ok(prompt(doc));
     button(doc, "Send anyway").click();
-    await sleep(5);
+    await waitFor(() => t.calls.event.length === 1, "the send to be reported once the box empties");
     assert.equal(sent.length, 1);
     assert.equal(t.calls.event.length, 1);
     assert.equal(t.calls.event[0].hold, "sent_anyway");
     coach.stop();
   });
 
+  it("after a replayed Enter the site ignored, reports no send", async () => {
+    const t = companion("wait");
+    const { dom, doc, editor, coach } = thread(t); // this site sends on its button only, not on Enter
+    coach.adapter = { ...linkedin, enterSends: () => true };
+    await judged(t, editor, "Just following up on my last message about the demo.");
+    pressEnter(dom, editor);
+    assert.ok(prompt(doc));
+    let checks = 0;
+    const confirmSend = coach.confirmSend.bind(coach);
+    coach.confirmSend = (box, text) => {
+      confirmSend(box, text);
+      dom.window.setTimeout(() => checks++, 600); // queued behind the check, same delay
+    };
+    button(doc, "Send anyway").click();
+    await waitFor(() => checks === 1, "the send check to run");
+    assert.equal(editor.textContent.includes("Just following up"), true, "the box still holds the draft");
+    assert.equal(t.calls.event.length, 0, "an unsent message is not reported");
+    coach.stop();
+  });
+
   it("Escape on the prompt is Edit", async () => {
     const t = companion();
     const { dom, doc, editor, sent, coach } = thread(t);
-    await judged(editor, PITCH);
+    await judged(t, editor, PITCH);
     clickSend(doc);
     const box = prompt(doc).shadowRoot.querySelector("[role=alertdialog]");
     box.dispatchEvent(new dom.window.KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
-    await sleep(5);
+    await waitFor(() => prompt(doc) === null, "the prompt to close");
     assert.equal(prompt(doc), null);
     assert.equal(sent.length, 0);
     assert.equal(editor.textContent, PITCH);
@@ -145,7 +166,7 @@ describe("the send-time hold", () => {
       const t = companion(verdict);
       t.offline = offline;
       const { doc, editor, sent, coach } = thread(t, { holds });
-      await judged(editor, PITCH);
+      await judged(t, editor, PITCH);
       clickSend(doc);
       assert.equal(prompt(doc), null, `${verdict} ${JSON.stringify(holds)} offline=${offline}`);
       assert.deepEqual(sent, [PITCH]);
@@ -154,8 +175,9 @@ describe("the send-time hold", () => {
   });
 
   it("holds pitch_heavy when the user switched it on", async () => {
-    const { doc, editor, sent, coach } = thread(companion("pitch_heavy"), { holds: { holdPitchHeavy: true } });
-    await judged(editor, PITCH);
+    const t = companion("pitch_heavy");
+    const { doc, editor, sent, coach } = thread(t, { holds: { holdPitchHeavy: true } });
+    await judged(t, editor, PITCH);
     clickSend(doc);
     assert.ok(prompt(doc));
     assert.equal(sent.length, 0);
@@ -175,13 +197,14 @@ describe("the send-time hold", () => {
 
   it("a verdict for the draft minus its last few characters still stands; a different draft does not", async () => {
     let n = 0;
-    const { doc, editor, sent, coach } = thread(companion(() => (n++ === 0 ? "premature" : "ok")));
-    await judged(editor, PITCH.slice(0, -6));
+    const t = companion(() => (n++ === 0 ? "premature" : "ok"));
+    const { doc, editor, sent, coach } = thread(t);
+    await judged(t, editor, PITCH.slice(0, -6));
     typeInto(editor, PITCH); // typed within the pause, no new answer yet
     clickSend(doc);
     assert.ok(prompt(doc), "held on the verdict in hand");
     button(doc, "Edit").click();
-    await sleep(5);
+    await waitFor(() => prompt(doc) === null, "the prompt to close");
     typeInto(editor, "Totally different words now, nothing like before at all here.");
     clickSend(doc);
     assert.equal(prompt(doc), null);
