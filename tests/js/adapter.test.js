@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { JSDOM } from "jsdom";
 import { matchingSelector } from "../../extension/content/sites/dom.js";
 import * as linkedin from "../../extension/content/sites/linkedin.js";
-import { loadFixture, sleep, typeInto } from "./helpers.js";
+import { loadFixture, typeInto, waitFor } from "./helpers.js";
 
 const LI = "https://www.linkedin.com";
 
@@ -117,7 +117,8 @@ describe("LinkedIn adapter: chat overlay inside #interop-outlet's shadow root", 
   it("is invisible to querySelector but found by the adapter", async () => {
     const dom = loadFixture("overlay-shadow.html", `${LI}/feed/`);
     const doc = dom.window.document;
-    await sleep(350); // the fixture renders the overlay late, as LinkedIn does
+    // The fixture renders the overlay late, as LinkedIn does.
+    await waitFor(() => linkedin.findComposers(doc).length, "the overlay");
     assert.equal(doc.querySelector(".msg-form__contenteditable"), null);
     const editor = only(linkedin.findComposers(doc));
     assert.ok(editor.getRootNode().host.matches("#interop-outlet"));
@@ -236,7 +237,7 @@ describe("LinkedIn adapter: which selector entry finds the message box", () => {
     ]) {
       const dom = loadFixture(name, `${LI}${path}`);
       const doc = dom.window.document;
-      if (name === "overlay-shadow.html") await sleep(350); // rendered late, as LinkedIn does
+      await waitFor(() => linkedin.findComposers(doc).length, `the compose box of ${name}`); // the overlay comes late
       const editor = only(linkedin.findComposers(doc));
       assert.equal(matchingSelector(editor, message), '.msg-form__contenteditable[contenteditable="true"]', name);
       dom.window.close();

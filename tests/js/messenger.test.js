@@ -9,7 +9,7 @@ import { Coach } from "../../extension/content/main.js";
 import { ADAPTERS } from "../../extension/content/sites/index.js";
 import { matchingSelector } from "../../extension/content/sites/dom.js";
 import * as messenger from "../../extension/content/sites/messenger.js";
-import { FIXTURES, loadFixture, sleep, typeInto } from "./helpers.js";
+import { FIXTURES, loadFixture, typeInto, waitFor } from "./helpers.js";
 
 const page = (name, url) => loadFixture(join("..", "messenger", name), url);
 const MARTA = "https://www.messenger.com/t/100004567890123/";
@@ -209,18 +209,18 @@ describe("the coach on Messenger", () => {
     const coach = new Coach(doc, messenger, transport, { debounceMs: 20, newId: () => "sent-1" }).start();
     const editor = doc.querySelector("[data-lexical-editor]");
     typeInto(editor, "Could we set up a call?");
-    await sleep(60);
+    await waitFor(() => calls.analyze.length, "the draft to be judged");
     assert.equal(calls.analyze[0].site, "messenger");
     assert.equal(calls.analyze[0].recipient.profile_url, "https://www.facebook.com/marta.silva.77");
     editor.dispatchEvent(new dom.window.KeyboardEvent("keydown", { key: "Enter", bubbles: true, composed: true }));
-    await sleep(10);
+    await waitFor(() => calls.event.length, "the send to be reported");
     assert.deepEqual(
       calls.event.map((e) => [e.type, e.id, e.recipient.profile_url, e.verdict, e.thread_url]),
       [["message_sent", "sent-1", "https://www.facebook.com/marta.silva.77", "ask_first", MARTA]],
     );
     arrive(doc, "out", "Could we set up a call?");
     arrive(doc, "in", "Sure, Thursday works.");
-    await sleep(60);
+    await waitFor(() => calls.event.some((e) => e.type === "message_received"), "her message to be reported");
     const received = calls.event.filter((e) => e.type === "message_received");
     assert.deepEqual(received.map((e) => [e.text, e.recipient.name]), [["Sure, Thursday works.", "Marta Silva"]]);
     coach.stop();

@@ -9,7 +9,7 @@ import { Coach } from "../../extension/content/main.js";
 import { ADAPTERS } from "../../extension/content/sites/index.js";
 import { matchingSelector } from "../../extension/content/sites/dom.js";
 import * as x from "../../extension/content/sites/x.js";
-import { FIXTURES, loadFixture, sleep, typeInto } from "./helpers.js";
+import { FIXTURES, loadFixture, typeInto, waitFor } from "./helpers.js";
 
 const page = (name, url) => loadFixture(join("..", "x", name), url);
 const CLASSIC = "https://x.com/messages/1500000001-1600000002";
@@ -256,7 +256,7 @@ describe("the coach on X", () => {
     const coach = new Coach(doc, x, t, { debounceMs: 20, newId: () => `id-${++id}` }).start();
     const editor = doc.querySelector('[data-testid="dmComposerTextInput"]');
     typeDraftJs(editor, "How did the launch go?");
-    await sleep(60);
+    await waitFor(() => t.calls.analyze.length, "the draft to be judged");
     assert.deepEqual(t.calls.analyze[0], {
       text: "How did the launch go?",
       kind: "message",
@@ -264,7 +264,7 @@ describe("the coach on X", () => {
       recipient: { profile_url: "https://x.com/noraquinn", name: "Nora Quinn", headline: null },
     });
     editor.dispatchEvent(new dom.window.KeyboardEvent("keydown", { key: "Enter", bubbles: true, composed: true }));
-    await sleep(10);
+    await waitFor(() => t.calls.event.length, "the send to be reported");
     assert.equal(t.calls.event.length, 1);
     assert.deepEqual(
       [t.calls.event[0].type, t.calls.event[0].recipient.profile_url, t.calls.event[0].verdict, t.calls.event[0].thread_url],
@@ -272,7 +272,7 @@ describe("the coach on X", () => {
     );
     arrive(doc, "out", "How did the launch go?");
     arrive(doc, "in", "It went well, thanks!");
-    await sleep(60);
+    await waitFor(() => t.calls.event.some((e) => e.type === "message_received"), "her message to be reported");
     const received = t.calls.event.filter((e) => e.type === "message_received");
     assert.equal(received.length, 1, "only her message is news; yours and the history are not");
     assert.equal(received[0].text, "It went well, thanks!");
@@ -287,13 +287,12 @@ describe("the coach on X", () => {
     const coach = new Coach(doc, x, t, { debounceMs: 20 }).start();
     const post = doc.querySelector('[data-testid="tweetTextarea_0"]');
     typeDraftJs(post, "We just shipped v2 of our platform. Book a demo!");
-    await sleep(60);
+    await waitFor(() => t.calls.analyze.length, "the post to be judged");
     assert.equal(t.calls.analyze[0].kind, "post");
     assert.equal(t.calls.analyze[0].recipient, null);
     const button = doc.querySelector('[data-testid="tweetButtonInline"]');
     button.disabled = false;
-    button.click();
-    await sleep(10);
+    button.click(); // a send is reported as its click is dispatched, so none came by now is none
     assert.equal(t.calls.event.length, 0);
     coach.stop();
   });
