@@ -47,7 +47,7 @@ export class Companion {
    * One API call. Resolves to `{ok: true, status, data}`, or `{ok: false, offline: true,
    * reason: "down" | "unpaired"}`, or `{ok: false, status, error}` for a refused request.
    */
-  async request(path, { method = "GET", body, auth = true, force = false, timeoutMs = TIMEOUT_MS, port: at } = {}) {
+  async request(path, { method = "GET", body, auth = true, force = false, timeoutMs = TIMEOUT_MS, port: at, etag } = {}) {
     const saved = await this.settings();
     const { token } = saved;
     const port = Number(at) || saved.port;
@@ -56,6 +56,7 @@ export class Companion {
     const headers = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (auth) headers.Authorization = `Bearer ${token}`;
+    if (etag) headers["If-None-Match"] = etag;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response;
@@ -66,7 +67,7 @@ export class Companion {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
         credentials: "omit",
-        cache: "no-store",
+        cache: "no-store", // no HTTP cache: a 304 comes back to followups(), which keeps the body
       });
     } catch (err) {
       if (at && at !== saved.port) return offline("down", "The companion is not running."); // a probe elsewhere
@@ -80,13 +81,14 @@ export class Companion {
       this.failures = 0;
       this.downUntil = 0;
     }
+    if (response.status === 304) return { ok: false, status: 304, notModified: true };
     let data = null;
     try {
       data = await response.json();
     } catch {
       data = null;
     }
-    if (response.ok) return { ok: true, status: response.status, data };
+    if (response.ok) return { ok: true, status: response.status, data, etag: response.headers.get("ETag") };
     if (response.status === 401 && auth) return offline("unpaired", "The pairing is no longer valid: pair again in the options.");
     const error = (data && data.error) || { code: "http_" + response.status, message: response.statusText };
     return { ok: false, status: response.status, error };
@@ -118,9 +120,20 @@ export class Companion {
     return this.request("/events", { method: "POST", body: event });
   }
 
-  followups(date, { force = false } = {}) {
+  /**
+   * Today's follow-ups (or `date`'s). The badge asks every few seconds: the list last seen
+   * goes back with its ETag, and an unchanged list comes back as a bodiless 304.
+   */
+  async followups(date, { force = false } = {}) {
     const q = date ? `?date=${encodeURIComponent(date)}` : "";
-    return this.request(`/followups${q}`, { force });
+    const path = `/followups${q}`;
+    const { port, token } = await this.settings();
+    const key = `${port}|${token}|${path}`;
+    const last = this.lastFollowups && this.lastFollowups.key === key ? this.lastFollowups : null;
+    const reply = await this.request(path, { force, etag: last ? last.etag : undefined });
+    if (reply.notModified && last) return { ok: true, status: 200, data: last.data, cached: true };
+    this.lastFollowups = reply.ok && reply.etag ? { key, etag: reply.etag, data: reply.data } : null;
+    return reply;
   }
 
   done(id) {
