@@ -41,6 +41,7 @@ function thread(transport, { enter = false, holds } = {}) {
     e.preventDefault();
     sent.push(editor.innerText ?? editor.textContent);
     editor.innerHTML = "<p><br></p>";
+    editor.dispatchEvent(new dom.window.Event("input", { bubbles: true })); // as an editor does
   };
   if (enter) editor.addEventListener("keydown", (e) => e.key === "Enter" && !e.shiftKey && siteSend(e));
   else {
