@@ -68,10 +68,17 @@ def sent_events(paired, key: str) -> list[dict]:
     return [e for e in paired.events_of(key) if e["type"] == "message_sent"]
 
 
-def settle(paired) -> None:
-    """The extension's event queue is empty: whatever it was going to report has arrived."""
-    deadline = time.monotonic() + 5
-    while paired.browser.storage("outbox") and time.monotonic() < deadline:
+def settle(page: Page, paired, key: str) -> None:
+    """Whatever the page reported about the send has arrived: a message received after it,
+    from the same page, has reached the companion (a late duplicate would come before it)."""
+    def received() -> int:
+        return sum(e["type"] == "message_received" for e in paired.events_of(key))
+
+    before = received()
+    page.evaluate("(t) => window.fixtureReceive(t)", "Sounds good, talk soon.")
+    deadline = time.monotonic() + 30
+    while received() <= before:
+        assert time.monotonic() < deadline, f"the reply never reached the companion: {paired.events_of(key)}"
         time.sleep(0.1)
 
 
@@ -121,7 +128,7 @@ def test_a_pitch_3_minutes_after_connecting_is_held_and_send_anyway_sends_it_onc
     expect(prompt).to_have_count(0)
     event = paired.wait_for_event(key, lambda e: e["type"] == "message_sent")
     assert (event["verdict"], event["hold"]) == ("premature", "sent_anyway")
-    settle(paired)
+    settle(page, paired, key)
     assert len(sent_events(paired, key)) == 1
     expect(sent_on_page(page, PITCH)).to_have_count(1)
 
@@ -226,7 +233,7 @@ def test_a_follow_up_too_soon_is_held_on_x_and_messenger(paired, page: Page, sit
     expect(sent_on_page(page, FOLLOW_UP)).to_have_count(1)
     event = paired.wait_for_event(key.format(handle), lambda e: e["type"] == "message_sent" and "hold" in e)
     assert (event["verdict"], event["hold"]) == ("wait", "sent_anyway")
-    settle(paired)
+    settle(page, paired, key.format(handle))
     assert len([e for e in sent_events(paired, key.format(handle)) if not e["id"].startswith("e2e-hold-")]) == 1
 
 
