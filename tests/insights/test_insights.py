@@ -135,3 +135,39 @@ def test_the_insights_route_counts_again_once_the_data_changes(tmp_path):
     assert again["reply_rates"]["overall"]["messages"] == 1
     assert client.get(f"{base}/api/v1/insights").status_code == 401
     app.extensions["askfirst"].store.close()
+
+
+def test_the_insights_command_counts_weeks_in_the_zone_from_settings(tmp_path, monkeypatch):
+    import json
+    import time
+    from zoneinfo import ZoneInfo
+
+    from click.testing import CliRunner
+
+    from askfirst.cli import main
+    from askfirst.profiles import normalise
+    from askfirst.settings import merge
+    from askfirst.store import NewEvent, Store
+
+    # The computer is a day behind the zone chosen in settings (UTC-11 against UTC+14).
+    monkeypatch.setenv("TZ", "Pacific/Pago_Pago")
+    time.tzset()
+    monkeypatch.setenv("ASKFIRST_DATA_DIR", str(tmp_path))
+    try:
+        zone = ZoneInfo("Pacific/Kiritimati")
+        store = Store(tmp_path / "askfirst.db")
+        store.save_settings(merge(store.settings(), {"time_zone": "Pacific/Kiritimati"}))
+        today = datetime.now(zone).date()
+        monday = today - timedelta(days=today.weekday() + 7)
+        # Monday 00:30 in the chosen zone is still Saturday on the computer's clock.
+        at = datetime.combine(monday, datetime.min.time(), zone) + timedelta(minutes=30)
+        store.add_events([NewEvent("s1", "message_sent", at.astimezone(UTC),
+                                   normalise("https://www.linkedin.com/in/zone-test/"))])
+        store.close()
+        out = CliRunner().invoke(main, ["insights", "--json"])
+        assert out.exit_code == 0, out.output
+        weeks = {w["start"]: w["sent"] for w in json.loads(out.output)["weeks"]}
+        assert weeks[monday.isoformat()] == 1
+    finally:
+        monkeypatch.undo()
+        time.tzset()

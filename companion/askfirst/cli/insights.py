@@ -23,9 +23,10 @@ from .data import data_dir_option, open_store
 @data_dir_option
 def insights(as_json: bool, data_dir: str | None) -> None:
     """Reply rates by verdict and by "asked about them", and your last 26 weeks."""
-    now = datetime.now().astimezone()
     store = open_store(data_dir)
-    report = compute_insights.compute(store.insight_rows(), store.settings(), now=now, tz=now.tzinfo)  # type: ignore[arg-type]
+    settings = store.settings()
+    tz = settings.zone()  # weeks run by the user's calendar, as in the panel
+    report = compute_insights.compute(store.insight_rows(), settings, now=datetime.now(tz), tz=tz)
     report["scoring"] = scoring_status(paths.data_dir(data_dir))
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))
