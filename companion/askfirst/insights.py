@@ -296,7 +296,8 @@ def timing_at(u: Unscored, history: History, settings: Settings) -> Timing:
     unanswered = i - (bisect_right(sent, last_received) if last_received else 0)
     return Timing(now=u.at, connected_at=u.connected_at, last_sent_at=sent[i - 1] if i else None,
                   last_received_at=last_received, unanswered_in_a_row=max(unanswered, 0),
-                  wait_days=settings.wait_days, followup_days=settings.followup_days)
+                  wait_days=settings.wait_days, followup_days=settings.followup_days,
+                  max_nudges=settings.max_nudges)
 
 
 def score(items: Iterable[Unscored], settings: Settings,

@@ -171,3 +171,16 @@ def test_the_insights_command_counts_weeks_in_the_zone_from_settings(tmp_path, m
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_imported_messages_are_judged_with_the_users_nudge_limit():
+    from dataclasses import replace
+
+    t = datetime(2026, 10, 1, 9, tzinfo=UTC)
+    history = {("linkedin:a", "message_sent"): [t, t + timedelta(days=7), t + timedelta(days=14)]}
+    third = insights.Unscored("n", "linkedin:a", "Hi Anna, I know things get busy. How are things going on your side?",
+                              t + timedelta(days=14), None)
+    two_nudges = replace(Settings(), max_nudges=2)
+    assert insights.timing_at(third, history, two_nudges).max_nudges == 2
+    verdicts = {n: next(insights.score([third], replace(Settings(), max_nudges=n), history))[1] for n in (1, 2)}
+    assert verdicts[1] == "wait" and verdicts[2] != "wait"
