@@ -21,12 +21,15 @@ it was done on time when you wrote to them by the end of the day it was due.
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from .settings import Settings
@@ -316,3 +319,44 @@ def score(items: Iterable[Unscored], settings: Settings,
 
 def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
+
+
+# -- progress of the background scoring of imported history -----------------------------------
+#
+# `askfirst import` scores a large history in a child process that records how far it got
+# here, so `askfirst insights` and the API can say what is still being counted.
+
+PROGRESS_FILE = "insights-scoring.json"
+
+
+def progress_path(root: Path) -> Path:
+    return Path(root) / PROGRESS_FILE
+
+
+def scoring_status(root: Path) -> dict[str, Any] | None:
+    """{"total", "done", "running"} of the last background scoring, or None when all is counted."""
+    try:
+        state = json.loads(progress_path(root).read_text())
+        total, done, pid = int(state["total"]), int(state["done"]), int(state["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if done >= total:
+        return None
+    return {"total": total, "done": done, "running": _alive(pid)}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def write_progress(root: Path, total: int, done: int, pid: int | None = None) -> None:
+    path = progress_path(root)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"total": total, "done": done, "pid": pid or os.getpid()}))
+    os.replace(tmp, path)

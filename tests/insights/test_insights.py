@@ -184,3 +184,24 @@ def test_imported_messages_are_judged_with_the_users_nudge_limit():
     assert insights.timing_at(third, history, two_nudges).max_nudges == 2
     verdicts = {n: next(insights.score([third], replace(Settings(), max_nudges=n), history))[1] for n in (1, 2)}
     assert verdicts[1] == "wait" and verdicts[2] != "wait"
+
+
+def test_the_insights_route_needs_no_command_line_module():
+    import subprocess
+    import sys
+
+    # The route reads the scoring progress from insights itself, never through the click CLI.
+    probe = ("import sys, askfirst.api.insights, askfirst.api.payload, askfirst.insights as i; "
+             "assert 'askfirst.cli.insights' not in sys.modules, 'cli loaded'; "
+             "assert askfirst.api.payload.HOLD_OUTCOMES is i.HOLD_OUTCOMES, 'two lists'")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+
+
+def test_scoring_progress_is_reported_until_all_is_counted(tmp_path):
+    import os
+
+    insights.write_progress(tmp_path, 10, 4)
+    assert insights.scoring_status(tmp_path) == {"total": 10, "done": 4, "running": True}
+    insights.write_progress(tmp_path, 10, 10, os.getpid())
+    assert insights.scoring_status(tmp_path) is None

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from flask import current_app, request
 
 from ..followups import FIRST_DAY, LAST_DAY
+from ..insights import HOLD_OUTCOMES
 from ..profiles import Profile, ProfileError, normalise
 from ..store import EVENT_TYPES, NewEvent
 from ..timing import utcnow
@@ -22,7 +23,6 @@ MAX_NAME_CHARS = 300
 MAX_HEADLINE_CHARS = 1000
 MAX_NOTE_CHARS = 20_000
 VERDICTS = ("premature", "wait", "pitch_heavy", "ask_first", "ok")
-HOLD_OUTCOMES = ("sent_anyway", "edited")
 THREAD_HOSTS = ("linkedin.com", "x.com", "twitter.com", "facebook.com", "messenger.com")
 
 
