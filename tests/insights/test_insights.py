@@ -205,3 +205,10 @@ def test_scoring_progress_is_reported_until_all_is_counted(tmp_path):
     assert insights.scoring_status(tmp_path) == {"total": 10, "done": 4, "running": True}
     insights.write_progress(tmp_path, 10, 10, os.getpid())
     assert insights.scoring_status(tmp_path) is None
+
+
+def test_the_analysis_keeps_one_list_of_kinds_written_to_one_person():
+    from askfirst.analysis import engine, greeting, result
+
+    assert engine.DIRECT_KINDS is greeting.DIRECT_KINDS is result.DIRECT_KINDS
+    assert result.DIRECT_KINDS < set(result.KINDS)

@@ -25,11 +25,8 @@ from .phrasing import (
     weekday_phrase,
 )
 from .readability import readability
-from .result import KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
+from .result import DIRECT_KINDS, KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
 from .text import Draft, detect_language
-
-# Kinds written to one person; posts and comments are public and have no timing.
-DIRECT_KINDS = frozenset({"message", "connection_note", "inmail"})
 
 _PITCH = {cue.name: (cue, PhraseSet(cue.patterns)) for cue in lx.PITCH_CUES}
 _FLATTERY = PhraseSet(lx.FLATTERY.patterns)
