@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 
 from .settings import Settings
 from .store import NewEvent
-from .timing import Timing
+from .timing import Timing, day_after, first_day_from, may_nudge
 
 REPLY_WINDOW = timedelta(days=7)
 WEEKS = 26
@@ -229,8 +229,10 @@ def _followups(timeline: list[tuple], settings: Settings, tz: tzinfo,
     open_: list[tuple[str, date]] = []  # (kind, due day) waiting for you to write
     unanswered = 0
 
-    def day(t: datetime, plus: float = 0) -> date:
-        return (t + timedelta(days=plus)).astimezone(tz).date()
+    # Due days as the popup computes them (followups.candidates): calendar days in the
+    # user's zone, and a nudge never before the analysis stops calling it too soon.
+    def day(t: datetime) -> date:
+        return t.astimezone(tz).date()
 
     for t, kind, *_ in timeline:
         if kind == "message_sent":
@@ -238,16 +240,17 @@ def _followups(timeline: list[tuple], settings: Settings, tz: tzinfo,
                 yield due, day(t) <= due
             open_ = []
             unanswered += 1
-            if unanswered <= settings.max_nudges:
-                open_.append(("nudge", day(t, settings.nudge_days)))
+            if may_nudge(unanswered, settings.max_nudges):
+                open_.append(("nudge", max(day_after(t, settings.nudge_days, tz),
+                                           first_day_from(t + timedelta(days=settings.followup_days), tz))))
         elif kind == "message_received":
             unanswered = 0
             open_ = [f for f in open_ if f[0] not in ("nudge", "reply")]  # they answered: no nudge
             open_.append(("reply", day(t)))
         elif kind == "connected":
-            open_.append(("say_hello", day(t, settings.say_hello_days)))
+            open_.append(("say_hello", day_after(t, settings.say_hello_days, tz)))
         elif kind == "met":
-            open_.append(("met_follow_up", day(t, 1)))
+            open_.append(("met_follow_up", day(t) + timedelta(days=1)))
     for _, due in open_:
         if due < today:  # fell due and passed with nothing sent
             yield due, False

@@ -212,3 +212,16 @@ def test_the_analysis_keeps_one_list_of_kinds_written_to_one_person():
 
     assert engine.DIRECT_KINDS is greeting.DIRECT_KINDS is result.DIRECT_KINDS
     assert result.DIRECT_KINDS < set(result.KINDS)
+
+
+def test_a_nudge_is_on_time_by_the_same_day_the_popup_gave_it():
+    from dataclasses import replace
+
+    # Nudge after 3 days, but the analysis calls a follow-up too soon for 5: the popup
+    # shows the nudge from day 5, so a nudge on day 4 is not late.
+    settings = replace(Settings(), nudge_days=3, followup_days=5)
+    sent = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    events = [ev("message_sent", "a", sent), ev("message_sent", "a", sent + timedelta(days=4))]
+    r = insights.compute(insights.rows_from_events(events), settings, now=NOW, tz=UTC)
+    week = next(w for w in r["weeks"] if w["start"] == "2026-11-02")
+    assert (week["followups_due"], week["followups_on_time"]) == (1, 1)
