@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 
 from .settings import Settings
 from .store import NewEvent
-from .timing import Timing, day_after, first_day_from, may_nudge
+from .timing import Timing, day_after, first_day_from, may_nudge, start_of_day
 
 REPLY_WINDOW = timedelta(days=7)
 WEEKS = 26
@@ -114,6 +114,7 @@ class Row(NamedTuple):
     score: int | None = None
     asked: bool | int | None = None
     hold: str | None = None
+    day: str | None = None  # the calendar day of a connection known by day only
 
 
 def rows_from_events(events: Iterable[Mapping[str, Any]]) -> Iterator[Row]:
@@ -121,7 +122,7 @@ def rows_from_events(events: Iterable[Mapping[str, Any]]) -> Iterator[Row]:
     for e in events:
         r = e.get("recipient") or {}
         yield Row(str(r.get("key") or r.get("profile_url")), e["type"], e["at"], e.get("verdict"), e.get("score"),
-                  e.get("asked"), e.get("hold"))
+                  e.get("asked"), e.get("hold"), e.get("day"))
 
 
 def compute(rows: Iterable[Row | tuple], settings: Settings, *, now: datetime, tz: tzinfo,
@@ -130,10 +131,14 @@ def compute(rows: Iterable[Row | tuple], settings: Settings, *, now: datetime, t
     # Per contact: (time, type, verdict, score, asked, hold), plain tuples (100,000+ rows).
     by_contact: dict[str, list[tuple]] = defaultdict(list)
     parse = datetime.fromisoformat
-    for contact, kind, at, verdict, score, asked_, hold in rows:
+    for contact, kind, at, verdict, score, asked_, hold, *day in rows:
         if kind in _COUNTED:
-            by_contact[contact].append((at if isinstance(at, datetime) else parse(at), kind, verdict, score,
-                                        asked_, hold))
+            if kind == "connected" and day and day[0]:
+                # Known by day only: its start in the user's zone, as the follow-up list anchors it.
+                t = start_of_day(date.fromisoformat(str(day[0])), tz)
+            else:
+                t = at if isinstance(at, datetime) else parse(at)
+            by_contact[contact].append((t, kind, verdict, score, asked_, hold))
 
     today = now.astimezone(tz).date()
     first_week = _monday(today) - timedelta(weeks=weeks - 1)

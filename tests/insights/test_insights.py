@@ -225,3 +225,31 @@ def test_a_nudge_is_on_time_by_the_same_day_the_popup_gave_it():
     r = insights.compute(insights.rows_from_events(events), settings, now=NOW, tz=UTC)
     week = next(w for w in r["weeks"] if w["start"] == "2026-11-02")
     assert (week["followups_due"], week["followups_on_time"]) == (1, 1)
+
+
+def test_a_connection_known_by_day_falls_due_from_that_day_in_the_users_zone():
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("Pacific/Kiritimati")  # UTC+14: the stored noon UTC is already the next day
+    # An export says "connected on 2 Nov"; say hello is due 2 days later, on 4 Nov, as in the popup.
+    connected = {**ev("connected", "a", datetime(2026, 11, 2, 12, tzinfo=UTC)), "day": "2026-11-02"}
+    hello = ev("message_sent", "a", datetime(2026, 11, 5, 9, tzinfo=zone))
+    r = insights.compute(insights.rows_from_events([connected, hello]), Settings(), now=NOW, tz=zone)
+    week = next(w for w in r["weeks"] if w["start"] == "2026-11-02")
+    assert (week["followups_due"], week["followups_on_time"]) == (1, 0)
+
+
+def test_the_store_hands_insights_the_day_of_a_connection(tmp_path):
+    from datetime import date
+
+    from askfirst.profiles import normalise
+    from askfirst.store import NewEvent, Store
+
+    s = Store(tmp_path / "askfirst.db")
+    try:
+        s.add_event(NewEvent.on_day("c1", "connected", date(2026, 11, 2),
+                                    normalise("https://www.linkedin.com/in/day-only/")))
+        [row] = list(s.insight_rows())
+        assert insights.Row(*row).day == "2026-11-02"
+    finally:
+        s.close()

@@ -118,11 +118,11 @@ class Events(Database):
             return max(cur.rowcount, 0)
 
     def insight_rows(self) -> Iterator[tuple]:
-        """(contact key, type, at, verdict, score, asked, hold) of every connection, meeting
-        and message, as plain tuples in no particular order, for `askfirst insights`."""
+        """(contact key, type, at, verdict, score, asked, hold, day) of every connection,
+        meeting and message, as plain tuples in no particular order, for `askfirst insights`."""
         cur = self._conn().cursor()
         cur.row_factory = None
-        return iter(cur.execute("SELECT contact_key, type, at, verdict, score, asked, hold FROM events "
+        return iter(cur.execute("SELECT contact_key, type, at, verdict, score, asked, hold, day FROM events "
                                 "WHERE type != 'note'"))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
