@@ -1,7 +1,7 @@
 """analyze(draft, kind, recipient, timing) -> Result: the verdict, score and findings.
 
 Pure: no I/O, no clock (the caller's `timing.now` is "now"). The rules read the cues of
-`lexicon`; the score adds up their points; the verdict is the first of SPEC §2's order
+`lexicon`; the score adds up their points; the verdict is the first in the fixed order (premature, wait, pitch_heavy, ask_first, ok)
 that applies. Every rule that fires leaves a finding, also when another one decides.
 """
 
@@ -127,7 +127,7 @@ def analyze(
     case = _case(read, kind, timing, recipient, metrics["words"], model or learned.load())
     verdict, headline = "ok", "Nothing to flag." if text.strip() else "Start typing: Ask First reads along."
     findings: list[Finding] = []
-    # SPEC §2's order: the first rule that claims a verdict decides; every rule reports.
+    # The first rule that claims a verdict decides; every rule still reports its findings.
     for rule in (_premature, _wait, _pitch_heavy, _ask_first):
         found, claim = rule(case)
         findings.extend(found)
@@ -206,7 +206,7 @@ def _model_words(read: _Read) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
-# --- the rules, in SPEC §2's order -----------------------------------------------------
+# --- the rules, in the verdicts' order -----------------------------------------------------
 
 
 def _premature(case: _Case) -> tuple[list[Finding], Claim]:
