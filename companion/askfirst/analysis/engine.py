@@ -286,13 +286,28 @@ def _pitch_heavy(case: _Case) -> tuple[list[Finding], Claim]:
     return found, ("pitch_heavy", headline)
 
 
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widens a span to whole space-separated words, less the punctuation around them, so a
+    quote never starts or stops inside a word ("calendly.com/joe/15min", "by 30%")."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    while end > start and text[end - 1] in ".,;:!?\"')”’":
+        end -= 1
+    while start < end and text[start] in "\"'(“‘":
+        start += 1
+    return start, end
+
+
 def _learned_finding(case: _Case) -> Finding:
     """The phrases that pushed the learned score most, quoted."""
     model = case.model
     draft = case.read.draft
     cue_spans = dict(case.read.hits)
-    spans = _spans(case.read, learned.phrases(draft.folded, case.model_words, case.model_spans,
-                                              model.contributions(case.values), cue_spans, grams=case.grams))
+    pushed = learned.phrases(draft.folded, case.model_words, case.model_spans,
+                             model.contributions(case.values), cue_spans, grams=case.grams)
+    spans = _spans(case.read, [_whole_words(draft.folded, s, e) for s, e in pushed])
     quotes = quote_list([s.quote for s in spans])
     said = f": {quotes}" if quotes else ""
     return Finding(
