@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Benchmarks the companion against SPEC §7's budgets, on a real `askfirst serve`.
+"""Benchmarks a real `askfirst serve` against its speed budgets:
+POST /analyze p99 ≤ 20 ms with 4 clients, first answer ≤ 2 s after start.
 
     .venv/bin/python scripts/bench_api.py [--seconds 3] [--clients 4] [--contacts 30000]
 

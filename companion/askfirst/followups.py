@@ -31,6 +31,9 @@ from .timing import day_after, first_day_from, may_nudge
 KINDS = ("reply", "met_follow_up", "say_hello", "nudge", "keep_in_touch")
 _RANK = {kind: n for n, kind in enumerate(KINDS)}
 STALE_DAYS = 30
+# The days a follow-up list can be asked for: the rules look a few months back and a year
+# ahead, which the calendar's first and last years cannot hold.
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(9998, 12, 31)
 
 
 @dataclass(slots=True)
@@ -183,7 +186,12 @@ def horizon(settings: Settings, today: date) -> date:
     at most `window` days after it, and goes stale STALE_DAYS after that. One more day
     covers a stored UTC time whose local date is the day before."""
     window = max(settings.say_hello_days, settings.nudge_days, settings.followup_days, 1.0)
-    return today - timedelta(days=STALE_DAYS + int(window) + 2)
+    # Near the first day the calendar has, everything is recent: the earliest day that still
+    # has a first instant in any zone.
+    back = STALE_DAYS + int(window) + 2
+    if today.toordinal() - back <= date.min.toordinal():
+        return date.min + timedelta(days=1)
+    return today - timedelta(days=back)
 
 
 def plan(c: ContactSummary, settings: Settings, today: date, tz: tzinfo,

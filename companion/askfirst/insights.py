@@ -21,17 +21,20 @@ it was done on time when you wrote to them by the end of the day it was due.
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from .settings import Settings
 from .store import NewEvent
-from .timing import Timing
+from .timing import Timing, day_after, first_day_from, may_nudge, start_of_day
 
 REPLY_WINDOW = timedelta(days=7)
 WEEKS = 26
@@ -111,6 +114,7 @@ class Row(NamedTuple):
     score: int | None = None
     asked: bool | int | None = None
     hold: str | None = None
+    day: str | None = None  # the calendar day of a connection known by day only
 
 
 def rows_from_events(events: Iterable[Mapping[str, Any]]) -> Iterator[Row]:
@@ -118,7 +122,7 @@ def rows_from_events(events: Iterable[Mapping[str, Any]]) -> Iterator[Row]:
     for e in events:
         r = e.get("recipient") or {}
         yield Row(str(r.get("key") or r.get("profile_url")), e["type"], e["at"], e.get("verdict"), e.get("score"),
-                  e.get("asked"), e.get("hold"))
+                  e.get("asked"), e.get("hold"), e.get("day"))
 
 
 def compute(rows: Iterable[Row | tuple], settings: Settings, *, now: datetime, tz: tzinfo,
@@ -127,10 +131,14 @@ def compute(rows: Iterable[Row | tuple], settings: Settings, *, now: datetime, t
     # Per contact: (time, type, verdict, score, asked, hold), plain tuples (100,000+ rows).
     by_contact: dict[str, list[tuple]] = defaultdict(list)
     parse = datetime.fromisoformat
-    for contact, kind, at, verdict, score, asked_, hold in rows:
+    for contact, kind, at, verdict, score, asked_, hold, *day in rows:
         if kind in _COUNTED:
-            by_contact[contact].append((at if isinstance(at, datetime) else parse(at), kind, verdict, score,
-                                        asked_, hold))
+            if kind == "connected" and day and day[0]:
+                # Known by day only: its start in the user's zone, as the follow-up list anchors it.
+                t = start_of_day(date.fromisoformat(str(day[0])), tz)
+            else:
+                t = at if isinstance(at, datetime) else parse(at)
+            by_contact[contact].append((t, kind, verdict, score, asked_, hold))
 
     today = now.astimezone(tz).date()
     first_week = _monday(today) - timedelta(weeks=weeks - 1)
@@ -226,8 +234,10 @@ def _followups(timeline: list[tuple], settings: Settings, tz: tzinfo,
     open_: list[tuple[str, date]] = []  # (kind, due day) waiting for you to write
     unanswered = 0
 
-    def day(t: datetime, plus: float = 0) -> date:
-        return (t + timedelta(days=plus)).astimezone(tz).date()
+    # Due days as the popup computes them (followups.candidates): calendar days in the
+    # user's zone, and a nudge never before the analysis stops calling it too soon.
+    def day(t: datetime) -> date:
+        return t.astimezone(tz).date()
 
     for t, kind, *_ in timeline:
         if kind == "message_sent":
@@ -235,16 +245,17 @@ def _followups(timeline: list[tuple], settings: Settings, tz: tzinfo,
                 yield due, day(t) <= due
             open_ = []
             unanswered += 1
-            if unanswered <= settings.max_nudges:
-                open_.append(("nudge", day(t, settings.nudge_days)))
+            if may_nudge(unanswered, settings.max_nudges):
+                open_.append(("nudge", max(day_after(t, settings.nudge_days, tz),
+                                           first_day_from(t + timedelta(days=settings.followup_days), tz))))
         elif kind == "message_received":
             unanswered = 0
             open_ = [f for f in open_ if f[0] not in ("nudge", "reply")]  # they answered: no nudge
             open_.append(("reply", day(t)))
         elif kind == "connected":
-            open_.append(("say_hello", day(t, settings.say_hello_days)))
+            open_.append(("say_hello", day_after(t, settings.say_hello_days, tz)))
         elif kind == "met":
-            open_.append(("met_follow_up", day(t, 1)))
+            open_.append(("met_follow_up", day(t) + timedelta(days=1)))
     for _, due in open_:
         if due < today:  # fell due and passed with nothing sent
             yield due, False
@@ -296,7 +307,8 @@ def timing_at(u: Unscored, history: History, settings: Settings) -> Timing:
     unanswered = i - (bisect_right(sent, last_received) if last_received else 0)
     return Timing(now=u.at, connected_at=u.connected_at, last_sent_at=sent[i - 1] if i else None,
                   last_received_at=last_received, unanswered_in_a_row=max(unanswered, 0),
-                  wait_days=settings.wait_days, followup_days=settings.followup_days)
+                  wait_days=settings.wait_days, followup_days=settings.followup_days,
+                  max_nudges=settings.max_nudges)
 
 
 def score(items: Iterable[Unscored], settings: Settings,
@@ -315,3 +327,44 @@ def score(items: Iterable[Unscored], settings: Settings,
 
 def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
+
+
+# -- progress of the background scoring of imported history -----------------------------------
+#
+# `askfirst import` scores a large history in a child process that records how far it got
+# here, so `askfirst insights` and the API can say what is still being counted.
+
+PROGRESS_FILE = "insights-scoring.json"
+
+
+def progress_path(root: Path) -> Path:
+    return Path(root) / PROGRESS_FILE
+
+
+def scoring_status(root: Path) -> dict[str, Any] | None:
+    """{"total", "done", "running"} of the last background scoring, or None when all is counted."""
+    try:
+        state = json.loads(progress_path(root).read_text())
+        total, done, pid = int(state["total"]), int(state["done"]), int(state["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if done >= total:
+        return None
+    return {"total": total, "done": done, "running": _alive(pid)}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def write_progress(root: Path, total: int, done: int, pid: int | None = None) -> None:
+    path = progress_path(root)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"total": total, "done": done, "pid": pid or os.getpid()}))
+    os.replace(tmp, path)

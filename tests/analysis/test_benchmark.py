@@ -1,4 +1,4 @@
-"""Speed of the analysis in process (SPEC §7: 150 words, median <= 1 ms, p99 <= 5 ms).
+"""Speed of the analysis in process (budget for 150 words: median <= 1 ms, p99 <= 5 ms).
 
 Runs with `pytest --benchmark-enable -k benchmark`; the default test run skips timing.
 scripts/bench_analysis.py prints median and p99 without pytest.

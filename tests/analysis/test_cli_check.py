@@ -1,4 +1,4 @@
-"""`askfirst check`: exit codes, JSON output, batches and bad input (SPEC §5)."""
+"""`askfirst check`: exit codes, JSON output, batches and bad input."""
 
 import json
 

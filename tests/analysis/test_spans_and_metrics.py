@@ -76,3 +76,13 @@ def test_score_rises_with_every_pitch_signal():
 def test_questions_about_them_lower_the_score():
     pitch = "We help startups like yours grow revenue by 40%."
     assert analyze(pitch + " How are you handling growth right now?", "message").score < analyze(pitch, "message").score
+
+
+def test_the_learned_findings_quotes_are_whole_words():
+    draft = ("Hi Sam, I came across your profile. We help companies like yours cut freight costs by 30%. "
+             "Do you have 15 minutes next week? calendly.com/joe/15min")
+    learned = next(f for f in analyze(draft).findings if f.rule == "pitch.learned")
+    for span in learned.spans:
+        assert span.start == 0 or draft[span.start - 1] == " ", span
+        assert span.end == len(draft) or draft[span.end] in " .,?!", span
+    assert "calendly.com/joe/15min" in [s.quote for s in learned.spans]

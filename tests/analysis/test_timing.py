@@ -1,4 +1,4 @@
-"""premature and wait: the verdicts that depend on what happened before (SPEC §2)."""
+"""premature and wait: the verdicts that depend on what happened before."""
 
 from datetime import datetime, timedelta, timezone
 

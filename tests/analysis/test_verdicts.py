@@ -1,7 +1,7 @@
 """What the engine says about typical drafts, one family at a time.
 
 The big labelled corpus (tests/corpus/) measures accuracy; these tests pin down the
-behaviour a reader of SPEC §2 expects, with drafts written for each rule.
+behaviour each verdict promises, with drafts written for each rule.
 """
 
 import pytest

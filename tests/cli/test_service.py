@@ -120,3 +120,17 @@ def test_installing_another_systems_service_for_real_is_refused(tmp_path):
     out = askfirst(tmp_path, "--system", other, "install")
     assert out.returncode == 2 and "only --dry-run" in out.stderr
     assert files_under(tmp_path) == []
+
+
+def test_a_data_folder_with_dollar_and_percent_reaches_the_program_unexpanded(tmp_path):
+    from askfirst.cli.service import systemd_plan
+
+    data = tmp_path / "my $HOME 100%"
+    unit = systemd_plan(8765, data, tmp_path).content
+    exec_start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+    assert exec_start.endswith(f' --data-dir "{tmp_path}/my $$HOME 100%%"')
+    if shutil.which("systemd-analyze") is not None:
+        path = tmp_path / "askfirst.service"
+        path.write_text(unit)
+        verify = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True, text=True)
+        assert verify.returncode == 0, verify.stderr

@@ -1,6 +1,6 @@
 """A page with 500 messages stays smooth; with the companion stopped, typing is undisturbed.
 
-How "no task over 50 ms" is measured (SPEC §7). Chromium's own trace of the page's
+How "no task over 50 ms" (the content script's budget) is measured. Chromium's own trace of the page's
 renderer, taken over CDP, lists every main-thread task with its duration; the V8
 sampling profiler, recorded in the same trace, says which JavaScript ran in each one.
 A task's share that belongs to the content script is the sampled time with one of the

@@ -219,3 +219,30 @@ def test_megabyte_ids_and_names_stay_out_of_memory_and_the_store(store, tmp_path
     assert out.exit_code == 0, out.output
     assert "malformed: 30 rows skipped" in out.output and "a name or position of 400,000 characters" in out.output
     assert store.count("events") == 1
+
+
+def test_a_company_matches_the_headline_by_whole_words_only(tmp_path):
+    from datetime import datetime, timezone
+
+    from askfirst.profiles import by_name, normalise
+    from askfirst.store import NewEvent
+
+    at = datetime(2026, 3, 1, 9, tzinfo=timezone.utc)
+    s = Store(tmp_path / "askfirst.db")
+    try:
+        s.add_events([NewEvent("n1", "connected", at, by_name("Maria Lopez", "AI"), name="Maria Lopez"),
+                      NewEvent("n2", "connected", at, by_name("Maria Lopez", "Acme"), name="Maria Lopez")])
+        # "ai" is inside "Maintainer" but names no company of hers: nobody is merged.
+        s.add_event(NewEvent("p1", "note", at, normalise("https://www.linkedin.com/in/maria-lopez-9/"),
+                             name="Maria Lopez", headline="Maintainer at Initech"))
+        assert {"linkedin:name:maria-lopez:ai", "linkedin:name:maria-lopez:acme"} <= set(contacts(s))
+        # A company of two words matches as a sequence of words.
+        s.add_events([NewEvent("n3", "connected", at, by_name("Ana Ruiz", "Red Hat"), name="Ana Ruiz"),
+                      NewEvent("n4", "connected", at, by_name("Ana Ruiz", "Globex"), name="Ana Ruiz")])
+        s.add_event(NewEvent("p2", "note", at, normalise("https://www.linkedin.com/in/ana-ruiz-3/"),
+                             name="Ana Ruiz", headline="Engineer at Red Hat"))
+        people = contacts(s)
+        assert "linkedin:name:ana-ruiz:red-hat" not in people and "linkedin:name:ana-ruiz:globex" in people
+        assert people["linkedin:ana-ruiz-3"]["connected_at"] is not None  # her connection came along
+    finally:
+        s.close()

@@ -135,3 +135,121 @@ def test_the_insights_route_counts_again_once_the_data_changes(tmp_path):
     assert again["reply_rates"]["overall"]["messages"] == 1
     assert client.get(f"{base}/api/v1/insights").status_code == 401
     app.extensions["askfirst"].store.close()
+
+
+def test_the_insights_command_counts_weeks_in_the_zone_from_settings(tmp_path, monkeypatch):
+    import json
+    import time
+    from zoneinfo import ZoneInfo
+
+    from click.testing import CliRunner
+
+    from askfirst.cli import main
+    from askfirst.profiles import normalise
+    from askfirst.settings import merge
+    from askfirst.store import NewEvent, Store
+
+    # The computer is a day behind the zone chosen in settings (UTC-11 against UTC+14).
+    monkeypatch.setenv("TZ", "Pacific/Pago_Pago")
+    time.tzset()
+    monkeypatch.setenv("ASKFIRST_DATA_DIR", str(tmp_path))
+    try:
+        zone = ZoneInfo("Pacific/Kiritimati")
+        store = Store(tmp_path / "askfirst.db")
+        store.save_settings(merge(store.settings(), {"time_zone": "Pacific/Kiritimati"}))
+        today = datetime.now(zone).date()
+        monday = today - timedelta(days=today.weekday() + 7)
+        # Monday 00:30 in the chosen zone is still Saturday on the computer's clock.
+        at = datetime.combine(monday, datetime.min.time(), zone) + timedelta(minutes=30)
+        store.add_events([NewEvent("s1", "message_sent", at.astimezone(UTC),
+                                   normalise("https://www.linkedin.com/in/zone-test/"))])
+        store.close()
+        out = CliRunner().invoke(main, ["insights", "--json"])
+        assert out.exit_code == 0, out.output
+        weeks = {w["start"]: w["sent"] for w in json.loads(out.output)["weeks"]}
+        assert weeks[monday.isoformat()] == 1
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_imported_messages_are_judged_with_the_users_nudge_limit():
+    from dataclasses import replace
+
+    t = datetime(2026, 10, 1, 9, tzinfo=UTC)
+    history = {("linkedin:a", "message_sent"): [t, t + timedelta(days=7), t + timedelta(days=14)]}
+    third = insights.Unscored("n", "linkedin:a", "Hi Anna, I know things get busy. How are things going on your side?",
+                              t + timedelta(days=14), None)
+    two_nudges = replace(Settings(), max_nudges=2)
+    assert insights.timing_at(third, history, two_nudges).max_nudges == 2
+    verdicts = {n: next(insights.score([third], replace(Settings(), max_nudges=n), history))[1] for n in (1, 2)}
+    assert verdicts[1] == "wait" and verdicts[2] != "wait"
+
+
+def test_the_insights_route_needs_no_command_line_module():
+    import subprocess
+    import sys
+
+    # The route reads the scoring progress from insights itself, never through the click CLI.
+    probe = ("import sys, askfirst.api.insights, askfirst.api.payload, askfirst.insights as i; "
+             "assert 'askfirst.cli.insights' not in sys.modules, 'cli loaded'; "
+             "assert askfirst.api.payload.HOLD_OUTCOMES is i.HOLD_OUTCOMES, 'two lists'")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+
+
+def test_scoring_progress_is_reported_until_all_is_counted(tmp_path):
+    import os
+
+    insights.write_progress(tmp_path, 10, 4)
+    assert insights.scoring_status(tmp_path) == {"total": 10, "done": 4, "running": True}
+    insights.write_progress(tmp_path, 10, 10, os.getpid())
+    assert insights.scoring_status(tmp_path) is None
+
+
+def test_the_analysis_keeps_one_list_of_kinds_written_to_one_person():
+    from askfirst.analysis import engine, greeting, result
+
+    assert engine.DIRECT_KINDS is greeting.DIRECT_KINDS is result.DIRECT_KINDS
+    assert result.DIRECT_KINDS < set(result.KINDS)
+
+
+def test_a_nudge_is_on_time_by_the_same_day_the_popup_gave_it():
+    from dataclasses import replace
+
+    # Nudge after 3 days, but the analysis calls a follow-up too soon for 5: the popup
+    # shows the nudge from day 5, so a nudge on day 4 is not late.
+    settings = replace(Settings(), nudge_days=3, followup_days=5)
+    sent = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    events = [ev("message_sent", "a", sent), ev("message_sent", "a", sent + timedelta(days=4))]
+    r = insights.compute(insights.rows_from_events(events), settings, now=NOW, tz=UTC)
+    week = next(w for w in r["weeks"] if w["start"] == "2026-11-02")
+    assert (week["followups_due"], week["followups_on_time"]) == (1, 1)
+
+
+def test_a_connection_known_by_day_falls_due_from_that_day_in_the_users_zone():
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("Pacific/Kiritimati")  # UTC+14: the stored noon UTC is already the next day
+    # An export says "connected on 2 Nov"; say hello is due 2 days later, on 4 Nov, as in the popup.
+    connected = {**ev("connected", "a", datetime(2026, 11, 2, 12, tzinfo=UTC)), "day": "2026-11-02"}
+    hello = ev("message_sent", "a", datetime(2026, 11, 5, 9, tzinfo=zone))
+    r = insights.compute(insights.rows_from_events([connected, hello]), Settings(), now=NOW, tz=zone)
+    week = next(w for w in r["weeks"] if w["start"] == "2026-11-02")
+    assert (week["followups_due"], week["followups_on_time"]) == (1, 0)
+
+
+def test_the_store_hands_insights_the_day_of_a_connection(tmp_path):
+    from datetime import date
+
+    from askfirst.profiles import normalise
+    from askfirst.store import NewEvent, Store
+
+    s = Store(tmp_path / "askfirst.db")
+    try:
+        s.add_event(NewEvent.on_day("c1", "connected", date(2026, 11, 2),
+                                    normalise("https://www.linkedin.com/in/day-only/")))
+        [row] = list(s.insight_rows())
+        assert insights.Row(*row).day == "2026-11-02"
+    finally:
+        s.close()

@@ -126,6 +126,25 @@ def test_followups_on_a_given_date(client, auth):
     assert due["followups"][0]["due"] == "2026-01-12" and due["followups"][0]["overdue"] is False
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "1969-12-31", "9999-12-31"])
+def test_followups_on_a_day_outside_the_calendar_are_422(client, auth, day):
+    client.post("/api/v1/events", json=event("c1", "connected", "2026-01-10T09:00:00+00:00"), headers=auth)
+    r = client.get(f"/api/v1/followups?date={day}", headers=auth)
+    assert r.status_code == 422, r.get_data(as_text=True)
+    assert r.json["error"]["field"] == "date"
+    assert "between 1970-01-01 and 9998-12-31" in r.json["error"]["message"]
+
+
+def test_the_horizon_holds_at_the_first_day_of_the_calendar():
+    from datetime import date
+
+    from askfirst.followups import horizon
+    from askfirst.settings import Settings
+
+    assert horizon(Settings(), date.min) == date.min + timedelta(days=1)
+    assert horizon(Settings(), date(2026, 1, 10)) < date(2026, 1, 10)
+
+
 def test_done_hides_a_followup_for_good(client, auth):
     client.post("/api/v1/events", json=event("r1", "message_received", ago(days=1)), headers=auth)
     fid = client.get("/api/v1/followups", headers=auth).json["followups"][0]["id"]

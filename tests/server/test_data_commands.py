@@ -40,6 +40,14 @@ def test_today_lists_due_followups_overdue_first(filled):
     assert "https://www.linkedin.com/in/anna/" in out.output
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_today_refuses_a_day_outside_the_calendar(filled, day):
+    out = run("today", "--date", day)
+    assert out.exit_code == 2
+    assert "between 1970-01-01 and 9998-12-31" in out.output
+    assert "Traceback" not in out.output
+
+
 def test_today_json_has_the_api_shape(filled):
     data = json.loads(run("today", "--json").output)
     assert data["count"] == 2 and [f["kind"] for f in data["followups"]] == ["reply", "say_hello"]

@@ -1,7 +1,7 @@
 """analyze(draft, kind, recipient, timing) -> Result: the verdict, score and findings.
 
 Pure: no I/O, no clock (the caller's `timing.now` is "now"). The rules read the cues of
-`lexicon`; the score adds up their points; the verdict is the first of SPEC §2's order
+`lexicon`; the score adds up their points; the verdict is the first in the fixed order (premature, wait, pitch_heavy, ask_first, ok)
 that applies. Every rule that fires leaves a finding, also when another one decides.
 """
 
@@ -25,11 +25,8 @@ from .phrasing import (
     weekday_phrase,
 )
 from .readability import readability
-from .result import KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
+from .result import DIRECT_KINDS, KINDS, MAX_DRAFT_CHARS, DraftError, Finding, Result, Span
 from .text import Draft, detect_language
-
-# Kinds written to one person; posts and comments are public and have no timing.
-DIRECT_KINDS = frozenset({"message", "connection_note", "inmail"})
 
 _PITCH = {cue.name: (cue, PhraseSet(cue.patterns)) for cue in lx.PITCH_CUES}
 _FLATTERY = PhraseSet(lx.FLATTERY.patterns)
@@ -127,7 +124,7 @@ def analyze(
     case = _case(read, kind, timing, recipient, metrics["words"], model or learned.load())
     verdict, headline = "ok", "Nothing to flag." if text.strip() else "Start typing: Ask First reads along."
     findings: list[Finding] = []
-    # SPEC §2's order: the first rule that claims a verdict decides; every rule reports.
+    # The first rule that claims a verdict decides; every rule still reports its findings.
     for rule in (_premature, _wait, _pitch_heavy, _ask_first):
         found, claim = rule(case)
         findings.extend(found)
@@ -206,7 +203,7 @@ def _model_words(read: _Read) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
-# --- the rules, in SPEC §2's order -----------------------------------------------------
+# --- the rules, in the verdicts' order -----------------------------------------------------
 
 
 def _premature(case: _Case) -> tuple[list[Finding], Claim]:
@@ -286,13 +283,28 @@ def _pitch_heavy(case: _Case) -> tuple[list[Finding], Claim]:
     return found, ("pitch_heavy", headline)
 
 
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widens a span to whole space-separated words, less the punctuation around them, so a
+    quote never starts or stops inside a word ("calendly.com/joe/15min", "by 30%")."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    while end > start and text[end - 1] in ".,;:!?\"')”’":
+        end -= 1
+    while start < end and text[start] in "\"'(“‘":
+        start += 1
+    return start, end
+
+
 def _learned_finding(case: _Case) -> Finding:
     """The phrases that pushed the learned score most, quoted."""
     model = case.model
     draft = case.read.draft
     cue_spans = dict(case.read.hits)
-    spans = _spans(case.read, learned.phrases(draft.folded, case.model_words, case.model_spans,
-                                              model.contributions(case.values), cue_spans, grams=case.grams))
+    pushed = learned.phrases(draft.folded, case.model_words, case.model_spans,
+                             model.contributions(case.values), cue_spans, grams=case.grams)
+    spans = _spans(case.read, [_whole_words(draft.folded, s, e) for s, e in pushed])
     quotes = quote_list([s.quote for s in spans])
     said = f": {quotes}" if quotes else ""
     return Finding(

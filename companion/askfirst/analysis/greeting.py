@@ -16,10 +16,7 @@ import re
 import unicodedata
 from typing import Any
 
-from .result import Finding, Span
-
-# Kinds written to one known person; a post or a comment greets whoever it likes.
-DIRECT_KINDS = frozenset({"message", "connection_note", "inmail"})
+from .result import DIRECT_KINDS, Finding, Span
 
 # "Hi", "Hello there", "Good morning", "Dear" … then an optional title, then the name.
 GREETINGS = ("hi", "hii", "hiya", "hey", "heya", "hello", "hallo", "dear", "greetings", "howdy", "yo",

@@ -11,6 +11,8 @@ from typing import Any
 
 VERDICTS = ("premature", "wait", "pitch_heavy", "ask_first", "ok")
 KINDS = ("message", "connection_note", "inmail", "comment", "post")
+# Kinds written to one known person; posts and comments are public: no timing, any greeting.
+DIRECT_KINDS = frozenset({"message", "connection_note", "inmail"})
 SEVERITIES = ("info", "warn", "stop")
 MAX_DRAFT_CHARS = 20_000
 

@@ -9,7 +9,6 @@ from typing import Any
 from flask import Blueprint
 
 from .. import insights
-from ..cli.insights import scoring_status
 from . import companion
 
 bp = Blueprint("insights", __name__)
@@ -34,4 +33,4 @@ def show():
         with _lock:
             _cache.clear()
             _cache[key] = cached
-    return {**cached, "scoring": scoring_status(app.root)}  # read fresh: it moves on its own
+    return {**cached, "scoring": insights.scoring_status(app.root)}  # read fresh: it moves on its own

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from flask import current_app, request
 
+from ..followups import FIRST_DAY, LAST_DAY
+from ..insights import HOLD_OUTCOMES
 from ..profiles import Profile, ProfileError, normalise
 from ..store import EVENT_TYPES, NewEvent
 from ..timing import utcnow
@@ -21,7 +23,6 @@ MAX_NAME_CHARS = 300
 MAX_HEADLINE_CHARS = 1000
 MAX_NOTE_CHARS = 20_000
 VERDICTS = ("premature", "wait", "pitch_heavy", "ask_first", "ok")
-HOLD_OUTCOMES = ("sent_anyway", "edited")
 THREAD_HOSTS = ("linkedin.com", "x.com", "twitter.com", "facebook.com", "messenger.com")
 
 
@@ -123,9 +124,12 @@ def day(value: Any, name: str) -> date:
     if not isinstance(value, str) or len(value) != 10:
         raise invalid(name, f"{name} must be a date like 2026-11-25")
     try:
-        return date.fromisoformat(value)
+        found = date.fromisoformat(value)
     except ValueError:
         raise invalid(name, f"{name} must be a date like 2026-11-25") from None
+    if not FIRST_DAY <= found <= LAST_DAY:
+        raise invalid(name, f"{name} must lie between {FIRST_DAY} and {LAST_DAY}")
+    return found
 
 
 def event(body: dict) -> NewEvent:

@@ -10,6 +10,7 @@ from functools import cache
 import click
 
 from .. import paths
+from ..followups import FIRST_DAY, LAST_DAY
 from ..store import EraseIncomplete, Store
 
 data_dir_option = click.option(
@@ -35,6 +36,8 @@ def _local_today(store: Store) -> tuple[date, tzinfo]:
 @data_dir_option
 def today(as_json: bool, ics_file: str | None, day: datetime | None, data_dir: str | None) -> None:
     """Who to follow up with today: overdue first, then today's."""
+    if day and not FIRST_DAY <= day.date() <= LAST_DAY:
+        raise click.BadParameter(f"must lie between {FIRST_DAY} and {LAST_DAY}", param_hint="'--date'")
     store = open_store(data_dir)
     local_day, tz = _local_today(store)
     when = day.date() if day else local_day

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import datetime
@@ -23,10 +22,11 @@ from .data import data_dir_option, open_store
 @data_dir_option
 def insights(as_json: bool, data_dir: str | None) -> None:
     """Reply rates by verdict and by "asked about them", and your last 26 weeks."""
-    now = datetime.now().astimezone()
     store = open_store(data_dir)
-    report = compute_insights.compute(store.insight_rows(), store.settings(), now=now, tz=now.tzinfo)  # type: ignore[arg-type]
-    report["scoring"] = scoring_status(paths.data_dir(data_dir))
+    settings = store.settings()
+    tz = settings.zone()  # weeks run by the user's calendar, as in the panel
+    report = compute_insights.compute(store.insight_rows(), settings, now=datetime.now(tz), tz=tz)
+    report["scoring"] = compute_insights.scoring_status(paths.data_dir(data_dir))
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))
         return
@@ -73,46 +73,12 @@ def render(report: dict[str, Any]) -> str:
 # Judging a message takes about a millisecond; an export can hold 50,000 sent messages. Up
 # to INLINE_LIMIT are scored before `askfirst import` returns; beyond that a child process
 # takes the texts on its stdin (they never touch the disk) and scores them in chunks while
-# the import returns within its budget, recording its progress in PROGRESS_FILE so
+# the import returns within its budget, recording its progress in insights.PROGRESS_FILE so
 # `askfirst insights` and the API can say what is still being counted.
 
 INLINE_LIMIT = 3_000
 SCORE_CHUNK = 500
-PROGRESS_FILE = "insights-scoring.json"
 ALL = "\x00"  # an id prefix no event has: message_times() then returns every message
-
-
-def progress_path(root: Path) -> Path:
-    return Path(root) / PROGRESS_FILE
-
-
-def scoring_status(root: Path) -> dict[str, Any] | None:
-    """{"total", "done", "running"} of the last background scoring, or None when all is counted."""
-    try:
-        state = json.loads(progress_path(root).read_text())
-        total, done, pid = int(state["total"]), int(state["done"]), int(state["pid"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if done >= total:
-        return None
-    return {"total": total, "done": done, "running": _alive(pid)}
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def _write_progress(root: Path, total: int, done: int, pid: int | None = None) -> None:
-    path = progress_path(root)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"total": total, "done": done, "pid": pid or os.getpid()}))
-    os.replace(tmp, path)
 
 
 def score_after_import(store: Store, root: Path, unscored: list[compute_insights.Unscored]) -> str:
@@ -127,7 +93,7 @@ def score_after_import(store: Store, root: Path, unscored: list[compute_insights
     child = subprocess.Popen([sys.executable, "-m", "askfirst.cli.insights", str(root)], stdin=subprocess.PIPE,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     assert child.stdin is not None
-    _write_progress(root, len(unscored), 0, child.pid)  # counted as pending from this moment
+    compute_insights.write_progress(root, len(unscored), 0, child.pid)  # counted as pending from this moment
     with child.stdin:
         for u in unscored:
             child.stdin.write(json.dumps([u.id, u.contact, u.text, u.at.isoformat(),
@@ -146,12 +112,12 @@ def _score_from_stdin(root: Path) -> None:
     settings = store.settings()
     history = store.message_times(except_prefix=ALL)
     done = 0
-    _write_progress(root, len(items), done)
+    compute_insights.write_progress(root, len(items), done)
     for start in range(0, len(items), SCORE_CHUNK):
         chunk = items[start:start + SCORE_CHUNK]
         store.set_scores(list(compute_insights.score(chunk, settings, history)))
         done += len(chunk)
-        _write_progress(root, len(items), done)
+        compute_insights.write_progress(root, len(items), done)
 
 
 if __name__ == "__main__":

@@ -51,7 +51,9 @@ def serve_command(port: int, data_dir: Path) -> list[str]:
 def _systemd_quote(arg: str) -> str:
     if arg and all(c.isalnum() or c in "/._-=:+," for c in arg):
         return arg
-    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%") + '"'
+    # systemd expands %specifiers and $VARIABLES even inside quotes: both are doubled.
+    escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$")
+    return '"' + escaped + '"'
 
 
 def systemd_plan(port: int, data_dir: Path, home: Path) -> Plan:

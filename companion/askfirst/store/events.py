@@ -118,11 +118,11 @@ class Events(Database):
             return max(cur.rowcount, 0)
 
     def insight_rows(self) -> Iterator[tuple]:
-        """(contact key, type, at, verdict, score, asked, hold) of every connection, meeting
-        and message, as plain tuples in no particular order, for `askfirst insights`."""
+        """(contact key, type, at, verdict, score, asked, hold, day) of every connection,
+        meeting and message, as plain tuples in no particular order, for `askfirst insights`."""
         cur = self._conn().cursor()
         cur.row_factory = None
-        return iter(cur.execute("SELECT contact_key, type, at, verdict, score, asked, hold FROM events "
+        return iter(cur.execute("SELECT contact_key, type, at, verdict, score, asked, hold, day FROM events "
                                 "WHERE type != 'note'"))
 
     def event(self, event_id: str) -> dict[str, Any] | None:
@@ -217,8 +217,9 @@ def merge_known_by_name(conn: sqlite3.Connection, keys: Iterable[str]) -> None:
                 "SELECT key FROM contacts WHERE key = ? OR (key > ? AND key < ?)",
                 (prefix, prefix + ":", prefix + ";"))]
             if len(named) > 1:  # several of that name: the one whose company is in the headline
-                headline = name_slug(row[1] or "")
-                named = [k for k in named if k.count(":") == 3 and k.rsplit(":", 1)[1] in headline]
+                # Whole words only: a company "ai" is not in "Maintainer at Initech".
+                headline = f"-{name_slug(row[1] or '')}-"
+                named = [k for k in named if k.count(":") == 3 and f"-{k.rsplit(':', 1)[1]}-" in headline]
             if len(named) == 1:
                 moves[named[0]] = key
     for source, target in moves.items():
