@@ -1401,10 +1401,14 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
       }
       this.confirmSend(editor, text2);
     }
-    /** Report `text` as sent if the box empties (or goes away) right after: proof the site sent it. */
+    /**
+     * Report `text` as sent if the box empties (or goes away) right after: proof the site sent
+     * it. The verdict and hold are taken now, as the emptied box forgets them.
+     */
     confirmSend(editor, text2) {
+      const seen = { held: this.held.get(editor), known: this.last && this.last.text === text2 ? this.last : null };
       this.view.setTimeout(() => {
-        if (!editor.isConnected || !this.adapter.readDraft(editor).trim()) this.reportSend(editor, text2);
+        if (!editor.isConnected || !this.adapter.readDraft(editor).trim()) this.reportSend(editor, text2, seen);
       }, SEND_CONFIRM_MS);
     }
     onClick(event) {
@@ -1417,19 +1421,19 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
       const text2 = this.adapter.readDraft(editor);
       if (text2.trim()) this.reportSend(editor, text2);
     }
-    reportSend(editor, text2) {
+    reportSend(editor, text2, seen = null) {
       const at = this.now();
       if (this.lastSent && this.lastSent.text === text2 && at - this.lastSent.at < 2e3) return;
       this.lastSent = { text: text2, at };
-      const held = this.held.get(editor);
+      const held = seen ? seen.held : this.held.get(editor);
       if (held) {
-        this.held.delete(editor);
+        if (this.held.get(editor) === held) this.held.delete(editor);
         this.prompt.close(null);
       }
       const facts = this.adapter.describe(editor, this.doc, this.hint);
       if (!["message", "inmail", "connection_note"].includes(facts.kind)) return;
       if (!facts.recipient || !facts.recipient.profile_url) return;
-      const known = this.last && this.last.text === text2 ? this.last : null;
+      const known = seen ? seen.known : this.last && this.last.text === text2 ? this.last : null;
       const event = {
         id: this.newId(),
         type: "message_sent",

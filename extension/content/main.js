@@ -294,10 +294,14 @@ export class Coach {
     this.confirmSend(editor, text);
   }
 
-  /** Report `text` as sent if the box empties (or goes away) right after: proof the site sent it. */
+  /**
+   * Report `text` as sent if the box empties (or goes away) right after: proof the site sent
+   * it. The verdict and hold are taken now, as the emptied box forgets them.
+   */
   confirmSend(editor, text) {
+    const seen = { held: this.held.get(editor), known: this.last && this.last.text === text ? this.last : null };
     this.view.setTimeout(() => {
-      if (!editor.isConnected || !this.adapter.readDraft(editor).trim()) this.reportSend(editor, text);
+      if (!editor.isConnected || !this.adapter.readDraft(editor).trim()) this.reportSend(editor, text, seen);
     }, SEND_CONFIRM_MS);
   }
 
@@ -312,19 +316,19 @@ export class Coach {
     if (text.trim()) this.reportSend(editor, text);
   }
 
-  reportSend(editor, text) {
+  reportSend(editor, text, seen = null) {
     const at = this.now();
     if (this.lastSent && this.lastSent.text === text && at - this.lastSent.at < 2000) return;
     this.lastSent = { text, at };
-    const held = this.held.get(editor);
+    const held = seen ? seen.held : this.held.get(editor);
     if (held) {
-      this.held.delete(editor); // sent: the next draft in this box may be held again
+      if (this.held.get(editor) === held) this.held.delete(editor); // sent: the next draft may be held again
       this.prompt.close(null);
     }
     const facts = this.adapter.describe(editor, this.doc, this.hint);
     if (!["message", "inmail", "connection_note"].includes(facts.kind)) return;
     if (!facts.recipient || !facts.recipient.profile_url) return;
-    const known = this.last && this.last.text === text ? this.last : null;
+    const known = seen ? seen.known : this.last && this.last.text === text ? this.last : null;
     const event = {
       id: this.newId(),
       type: "message_sent",
