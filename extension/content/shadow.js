@@ -62,7 +62,7 @@ export function closestDeep(el, selector) {
 
 // One slice of the work that follows a burst of mutations: long enough to finish a
 // typical batch at once, short enough that a page re-rendering thousands of nodes never
-// holds the main thread (SPEC §7: no task over 50 ms).
+// holds the main thread (our budget: no task over 50 ms).
 const SLICE_MS = 8;
 // Idle callbacks run after the frame is painted, so our bookkeeping never lengthens the
 // frame in which the site lays out what it just added; the timeout bounds the delay.

@@ -1,4 +1,4 @@
-// The client for the companion's HTTP API (see the project's SPEC §5). Only the
+// The client for the companion's HTTP API (`/api/v1` on 127.0.0.1). Only the
 // background service worker uses it: content scripts are subject to the page's CORS and
 // must never hold the token. When the companion is down, calls fail fast for a while
 // (exponential backoff) instead of costing a connection attempt per keystroke.

@@ -222,14 +222,14 @@ def test_follow_ups_from_nothing_imported_to_all_done(paired):
     opened.value.close()
     yara.get_by_role("button", name="Done: Yara Popup").click()
     expect(yara).to_have_count(0)
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while badge(browser) != "1" and time.monotonic() < deadline:
         time.sleep(0.2)
     assert badge(browser) == "1"
     omar.get_by_role("button", name="Snooze: Omar Popup").click()
     expect(omar).to_have_count(0)
     expect(popup.locator("#empty")).to_contain_text("All done for today")
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while badge(browser) != "" and time.monotonic() < deadline:
         time.sleep(0.2)
     assert badge(browser) == ""
