@@ -346,6 +346,23 @@ ANSWER_PROBE = """() => {
 }"""
 
 
+# The content script, starting on a page, asks the worker for the site switches; the worker
+# notes the tab as running. Seen on this page's tab, it is proof the script ran there.
+ASKED_FOR_SWITCHES = """async (url) => {
+  const keys = (await chrome.tabs.query({url})).map((t) => `tab:${t.id}`);
+  const seen = await chrome.storage.session.get(keys);
+  return keys.some((k) => seen[k] && seen[k].running);
+}"""
+
+
+def content_script_asked(paired: Any, page: Any) -> None:
+    """Wait until the content script on `page` has run and asked whether its site is on."""
+    deadline = time.monotonic() + 30
+    while not paired.browser.worker.evaluate(ASKED_FOR_SWITCHES, page.url):
+        assert time.monotonic() < deadline, f"the content script never started on {page.url}"
+        time.sleep(0.1)
+
+
 def open_invite(name: str) -> Callable[[Any], None]:
     """Steps that open LinkedIn's invitation dialog for `name` and its "Add a note" box."""
     def steps(page: Any) -> None:

@@ -8,7 +8,6 @@ messages drawer and post composer on /home, and a post's reply box.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 
 import pytest
@@ -19,28 +18,12 @@ from conftest import (
     arrivals_are_news_history_is_not,
     coach_running,
     compare_typing_latency,
+    content_script_asked,
     free_port,
     serve_pages,
     set_companion_port,
     type_draft,
 )
-
-# The content script, starting on a page, asks the worker for the site switches; the worker
-# notes the tab as running. Seen on this page's tab, it is proof the script ran there.
-ASKED_FOR_SWITCHES = """async (url) => {
-  const keys = (await chrome.tabs.query({url})).map((t) => `tab:${t.id}`);
-  const seen = await chrome.storage.session.get(keys);
-  return keys.some((k) => seen[k] && seen[k].running);
-}"""
-
-
-def content_script_asked(paired, page: Page) -> None:
-    """Wait until the content script on `page` has run and asked whether its site is on."""
-    deadline = time.monotonic() + 30
-    while not paired.browser.worker.evaluate(ASKED_FOR_SWITCHES, page.url):
-        assert time.monotonic() < deadline, f"the content script never started on {page.url}"
-        time.sleep(0.1)
-
 
 X = FIXTURE_ROOT / "x"
 CLASSIC = "/messages/1500000001-1600000002"
