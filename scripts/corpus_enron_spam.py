@@ -56,7 +56,8 @@ QUOTE_START = re.compile(
 NOT_PERSONAL = re.compile(
     r"unsubscribe|mailing list|newsletter|this (e - )?mail (and any|is confidential)|privileged"
     r"|do not reply|automatically generated|auto - ?generated|\bdisclaimer\b|hourahead|\bparsing\b"
-    r"|\bforwarded\b|original message|\bposted\b|\bdeal # ?\d",
+    r"|\bforwarded\b|original message|\bposted\b|\bdeal # ?\d"
+    r"|notification|double click|document link|bottom of form|this is a reminder|please respond to",
     re.I,
 )
 # Ham that reads like an offer or an introduction is left out: it would need a person
@@ -73,12 +74,15 @@ OFFER = re.compile(
 SPAM_SKIP = re.compile(
     r"\b(porn|xxx|nude|naked|sex|sexual|teen|horny|fuck|cum|cock|dick|pussy|penis|erection|erectile"
     r"|orgasm|adult|a ' dult|girls|singles|dating|love|lover|intimate|hard|viagra|cialis|virus"
-    r"|undeliverable|delivery (status|failure))\b"
+    r"|undeliverable|delivery (status|failure)|women|babes|hook ?up|dudes|naughty|craves|intercourse"
+    r"|adults only|bdsm|fetish|a - nal)\b"
     # Obfuscated spelling and hash-buster templates: text written to fool a filter, not
     # to be read ("\\ / iaagra", "ci?lis", encoded-word debris, word salad around one line).
     r"|\\ /|[a-z]\?[a-z]|= \?|stop receiving promotional material"
     # Headers left in the body.
-    r"|smtp id|\bfrom : \S+ @|message-id",
+    r"|smtp id|\bfrom : \S+ @|message-id"
+    # Rules and banners of repeated symbols: layout, not words.
+    r"|(?:[*=#+] ){5}",
     re.I,
 )
 # An offer, promotion or solicitation: what makes spam a pitch and not noise.
