@@ -75,14 +75,16 @@ SPAM_SKIP = re.compile(
     r"\b(porn|xxx|nude|naked|sex|sexual|teen|horny|fuck|cum|cock|dick|pussy|penis|erection|erectile"
     r"|orgasm|adult|a ' dult|girls|singles|dating|love|lover|intimate|hard|viagra|cialis|virus"
     r"|undeliverable|delivery (status|failure)|women|babes|hook ?up|dudes|naughty|craves|intercourse"
-    r"|adults only|bdsm|fetish|a - nal)\b"
+    r"|adults only|bdsm|fetish|a - nal|\w*boys|lolita|barely legal|young (girls?|boys)|underage|preteen\w*|teen\w*|g-string|bra|erotic|enlarg\w*|augmentation|length|girlfriends?|impotence|pics)\b"
     # Obfuscated spelling and hash-buster templates: text written to fool a filter, not
     # to be read ("\\ / iaagra", "ci?lis", encoded-word debris, word salad around one line).
     r"|\\ /|[a-z]\?[a-z]|= \?|stop receiving promotional material"
     # Headers left in the body.
     r"|smtp id|\bfrom : \S+ @|message-id"
     # Rules and banners of repeated symbols: layout, not words.
-    r"|(?:[*=#+] ){5}",
+    r"|(?:[*=#+] ){5}"
+    # Letters spaced out or broken by symbols ("c e r t i f i e d", "h ^ y-d").
+    r"|(?:\b\w ){6}|\^",
     re.I,
 )
 # An offer, promotion or solicitation: what makes spam a pitch and not noise.

@@ -37,7 +37,8 @@ SKIP = re.compile(
     r"\b(sex\w*|cyber\w*|cams?|webcam|horny|naked|nude|boobs?|breasts?|dick|cock|pussy|penis|porn\w*"
     r"|nakie|nekkid|fuck\w*|suck\w*|bitch\w*|slut|whore|gay|lesbian|bi|kiss\w*|lick\w*|hot|sexy|spank\w*|orgasm"
     r"|legs spread|pm me|pm|im me|wanna chat|want to chat|chat with me|any (girls|guys|ladies|women|men)"
-    r"|asl|\d+\s*/?\s*[mf]\b)\b",
+    r"|asl|\d+\s*/?\s*[mf]\b|sleep with|in bed|on heat|kne+s|elbows|bra|hott|teen\w*|underage"
+    r"|girls (per|here)|any \w+ girls|\w+ girls in here)\b",
     re.I,
 )
 
