@@ -141,7 +141,12 @@ def detokenise(text: str) -> str:
     # Quoted-printable debris ("= 20", soft line breaks "= ") and numbers that only
     # became whole once the tokens were joined.
     t = re.sub(r"= ?(20|09)\b|(?<=\w)= (?=\w)|(?<= )= (?=\w)", "", t)
-    t = re.sub(r"\(?\b(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}\b|\b0\d{3}[-. ]\d{6}\b", "[phone]", t)
+    t = re.sub(
+        r"(?:\b1[-. ])?(?:\(\d{3}\) ?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b|\b0\d{3}[-. ]\d{6}\b|\b0\d{3} \d{3} \d{4}\b",
+        "[phone]", t)
+    # Pieces of links that the token patterns above only half caught.
+    t = re.sub(r"[\w.-]*https?:? ?[/\\]+ ?[/\\]* ?(?=\[link\])", "", t)
+    t = re.sub(r"\bwww\. ?[\w-]+(?: - [\w-]+)* - \[link\]", "[link]", t)
     t = re.sub(r"\s+", " ", t).strip()
     # Case: "i" and every sentence start.
     t = re.sub(r"\bi\b", "I", t)
