@@ -284,6 +284,8 @@ PAIN_QUESTION = Cue(
         r"\b(?:are|is) (?:you|your (?:team|company|firm|business)) (?:currently )?(?:looking for|in need of|"
         r"in the market for|thinking about (?:buying|selling|switching|outsourcing))\b",
         r"\bare you open to (?:new |other )?(?:opportunities|roles|offers|a (?:new )?(?:role|move|change))\b",
+        r"\b(?:are|would) you (?:be )?open to (?:use|using|working with|outsourcing|trying|switching|"
+        r"(?:an? )?(?:external|outside|new) (?:partners?|vendors?|suppliers?|agenc(?:y|ies)|providers?))\b",
         r"\b(?:is that|would that be|is this) something (?:you(?:'d| would)|your team would) (?:consider|be interested)",
         r"\bhave you (?:ever )?(?:considered|thought about) (?:outsourcing|switching|hiring|investing|using|working with)\b",
         r"\b(?:interested|sound interesting|want in)\?",
@@ -767,6 +769,22 @@ ONGOING = re.compile(
     re.IGNORECASE,
 )
 ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
+# Marks of work already under way between the two, so a request is part of that work:
+# colleagues addressed together ("Guys,", "all of you"), a memo-style "Name:" salutation,
+# a document they share ("the draft", "the attached", "the invoice"; not "my resume is
+# attached"), or a clock time for a meeting being arranged ("at 3:00 pm"). A cold ask to
+# a stranger on a social site has none of these.
+WORKING_CONTEXT = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|dear|good morning)\W+)?(?:everyone|everybody|guys|folks|gentlemen|"
+    r"ladies and gentlemen|y'all)\b|\ball of you\b|"
+    r"^\W*(?-i:[A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?):\s|"
+    r"\b(?:the|this|that|our|your) (?:attached|enclosed|draft|agreement|contract|amendment|invoice|"
+    r"term sheet|memo|spreadsheet|fax|minutes|paperwork|documents?|files?|deal|transaction|"
+    r"budget|forecast|report|presentation|proposal we|slides|numbers|schedule|agenda)\b|"
+    r"\bfax(?:ed)?\b|"
+    r"\b(?:at|from|by) \d{1,2}(?::\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?!\w)",
+    re.IGNORECASE,
+)
 # Thanks that show no shared work: for the connection itself, or thanks in advance after
 # the request ("…a call? Thanks!"). Neither turns a cold ask into a working note.
 HOLLOW_THANKS = re.compile(
