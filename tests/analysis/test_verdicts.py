@@ -154,3 +154,17 @@ def test_a_request_inside_shared_work_is_not_a_cold_ask(draft):
 ])
 def test_a_cold_request_stays_ask_first_whatever_is_attached(draft):
     assert analyze(draft).verdict == "ask_first"
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi, my first novel is out and I want you to review it on your podcast.",
+    "Hello, my manager suggested I contact you about openings on your data team.",
+    "Checking in to see if you had a chance to look at the proposal I sent.",
+    "Dear Dr. Okafor, I am a second-year student searching for a summer internship in robotics.",
+])
+def test_cold_asks_in_plain_words_are_ask_first(draft):
+    assert analyze(draft).verdict == "ask_first"
+
+
+def test_checking_in_on_them_is_not_a_nudge():
+    assert analyze("Just checking in - how was the trip to Lisbon?").verdict == "ok"

@@ -525,12 +525,20 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a call", r"\b(?:would (?:very much )?(?:like|love)|i'd (?:like|love)|hoping|like) to (?:speak|talk|chat|meet) "
      r"(?:with|to) you\b|\bspare (?:a|one) (?:minute|moment|sec)\b"),
     ("a meeting", r"\b(?:why don'?t we|we should|love to|like to|let'?s) get together\b"),
-    ("a job", r"\b(?:in search of|(?:currently |actively )?(?:seeking|looking for)) (?:a |an |new |any )?(?:summer |paid |"
+    ("a job", r"\b(?:in search of|(?:currently |actively )?(?:seeking|looking for|searching for)) (?:a |an |new |any )?(?:summer |paid |"
      r"unpaid |new )?(?:internship|opportunities|position|role|job|rotation)s?\b|\bwork as an? intern\b|"
      r"\btake me (?:in|on) (?:in )?your\b|\bsend you my (?:resume|cv|résumé)\b"),
     ("a guest spot", r"\b(?:as a guest on|a guest on (?:my|our)|contribute to your (?:blog|site|publication|"
      r"newsletter)|(?:write|submit) a guest post)\b"),
     ("a partnership", r"\bexplore (?:a |an )?(?:partnership|collaboration)\b"),
+    # Asks that name the reader's effort: reviewing my book, speaking at our event, a nudge for a reply.
+    ("a review", r"\b(?:want|would like|'d like|would love|'d love|hoping) (?:for )?you to (?:review|read|look at|"
+     r"check out|try|feature|cover|write about|promote|link to)\b"),
+    ("a guest spot", r"\binvit(?:e|ing) you to (?:speak|present|give a talk|be a speaker|participate|contribute)\b"),
+    ("a reply", r"\b(?:gotten|got|had) a chance to (?:look|read|check|review|take a look)\b|"
+     r"\b(?:checking in|follow(?:ing)? up) to see if you\b|\bto see if you (?:received|got|saw|had a chance)\b"),
+    ("a favour", r"\b(?:suggested|recommended) (?:that )?i (?:contact|reach out to|get in touch with|email|write to)\b|"
+     r"\b(?:would|'d) (?:really )?(?:like|love|appreciate) your (?:participation|support|help)\b"),
     ("a favour", r"\blet me know if you can (?:take|help|do)\b|\binterested in reviewing\b"),
     ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
      r"spare|give me|send me (?:a|some) (?:leads|referrals|clients)))\b"),
