@@ -157,7 +157,7 @@ def test_a_cold_request_stays_ask_first_whatever_is_attached(draft):
 
 
 @pytest.mark.parametrize("draft", [
-    "Hi, my first novel is out and I want you to review it on your podcast.",
+    "Hi, my first novel is out and I want you to review it for your readers.",
     "Hello, my manager suggested I contact you about openings on your data team.",
     "Checking in to see if you had a chance to look at the proposal I sent.",
     "Dear Dr. Okafor, I am a second-year student searching for a summer internship in robotics.",
