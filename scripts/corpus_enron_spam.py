@@ -43,8 +43,13 @@ REFUSED = ("enron2", "enron5")
 DEV_FAMILIES = {"enron-spam:bg-spam", "enron-spam:lokay-m"}
 # Cap per family: one dataset must not swamp the rest; dev families are kept to about
 # a fifth of the rows.
-CAP = {"enron-spam:gp-spam": 1500, "enron-spam:bg-spam": 350,
-       "enron-spam:farmer-d": 600, "enron-spam:williams-w3": 400, "enron-spam:lokay-m": 200}
+CAP = {
+    "enron-spam:gp-spam": 1500,
+    "enron-spam:bg-spam": 350,
+    "enron-spam:farmer-d": 600,
+    "enron-spam:williams-w3": 400,
+    "enron-spam:lokay-m": 200,
+}
 
 # Where the reply ends and quoted, forwarded or header text begins.
 QUOTE_START = re.compile(
@@ -118,9 +123,7 @@ def detokenise(text: str) -> str:
     t = re.sub(r" www \. [\w-]+(?: \. [\w-]+)+(?: / \S+)*(?: /)?", " [link]", t)
     t = re.sub(r" [\w-]+ \. (?:com|net|org|biz|info|us|ca|uk|cn|ru|de|ws)(?: / \S+)*(?: /)?(?= )", " [link]", t)
     # Phone numbers: "( 713 ) 853 - 1234", "1 - 800 - 555 - 1212", "713 . 853 . 1234".
-    t = re.sub(
-        r" (?:1 [-.] )?(?:\( \d{3} \) |\d{3} [-.] )\d{3} [-.] \d{4}(?= )", " [phone]", t
-    )
+    t = re.sub(r" (?:1 [-.] )?(?:\( \d{3} \) |\d{3} [-.] )\d{3} [-.] \d{4}(?= )", " [phone]", t)
     t = re.sub(r" \d{3} [-.] \d{4}(?= )", " [phone]", t)
     # Numbers: "1 . 66" -> "1.66", "16 , 700" -> "16,700", "2 : 00" -> "2:00", "$ 5" -> "$5".
     t = re.sub(r"(?<=\d) ([.,:]) (?=\d)", r"\1", t)
@@ -143,7 +146,9 @@ def detokenise(text: str) -> str:
     t = re.sub(r"= ?(20|09)\b|(?<=\w)= (?=\w)|(?<= )= (?=\w)", "", t)
     t = re.sub(
         r"(?:\b1[-. ])?(?:\(\d{3}\) ?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b|\b0\d{3}[-. ]\d{6}\b|\b0\d{3} \d{3} \d{4}\b",
-        "[phone]", t)
+        "[phone]",
+        t,
+    )
     # Pieces of links that the token patterns above only half caught.
     t = re.sub(r"[\w.-]*https?:? ?[/\\]+ ?[/\\]* ?(?=\[link\])", "", t)
     t = re.sub(r"\bwww\. ?[\w-]+(?: - [\w-]+)* - \[link\]", "[link]", t)

@@ -51,17 +51,19 @@ def build(root: Path, seen: set[str]) -> list[dict[str, object]]:
         if key in seen:
             continue
         seen.add(key)
-        rows.append({
-            "id": f"lingspam-{path.parent.name}-{path.stem}",
-            "text": text,
-            "kind": "message",
-            "label": "pitch_heavy",
-            "pitch": True,
-            "source": f"{SOURCE} bare/{path.parent.name}/{path.name}",
-            "licence": LICENCE,
-            "family": FAMILY,
-            "split": "train",
-        })
+        rows.append(
+            {
+                "id": f"lingspam-{path.parent.name}-{path.stem}",
+                "text": text,
+                "kind": "message",
+                "label": "pitch_heavy",
+                "pitch": True,
+                "source": f"{SOURCE} bare/{path.parent.name}/{path.name}",
+                "licence": LICENCE,
+                "family": FAMILY,
+                "split": "train",
+            }
+        )
     return rows
 
 

@@ -67,19 +67,21 @@ def build(root: Path, seen: set[str]) -> list[dict[str, object]]:
             if key in seen:
                 continue
             seen.add(key)
-            by_room.setdefault(room, []).append({
-                "id": f"nps-chat-{path.stem}-{n}",
-                "text": text,
-                "kind": "message",
-                "label": "ok",
-                "pitch": False,
-                "source": f"{SOURCE} {path.name} post {n}",
-                "licence": LICENCE,
-                "family": f"nps-chat:{room}",
-                "split": ROOMS[room],
-            })
+            by_room.setdefault(room, []).append(
+                {
+                    "id": f"nps-chat-{path.stem}-{n}",
+                    "text": text,
+                    "kind": "message",
+                    "label": "ok",
+                    "pitch": False,
+                    "source": f"{SOURCE} {path.name} post {n}",
+                    "licence": LICENCE,
+                    "family": f"nps-chat:{room}",
+                    "split": ROOMS[room],
+                }
+            )
     rows: list[dict[str, object]] = []
-    for room, posts in sorted(by_room.items()):
+    for _room, posts in sorted(by_room.items()):
         posts.sort(key=lambda r: stable(str(r["id"])))
         rows += sorted(posts[:CAP], key=lambda r: str(r["id"]))
     return rows
