@@ -62,9 +62,15 @@ NOT_PERSONAL = re.compile(
     r"unsubscribe|mailing list|newsletter|this (e - )?mail (and any|is confidential)|privileged"
     r"|do not reply|automatically generated|auto - ?generated|\bdisclaimer\b|hourahead|\bparsing\b"
     r"|\bforwarded\b|original message|\bposted\b|\bdeal # ?\d"
-    r"|notification|double click|document link|bottom of form|this is a reminder|please respond to",
+    r"|notification|double click|document link|bottom of form|this is a reminder|please respond to"
+    # Office-wide announcements: a company promoting a service or an event to its staff is
+    # neither a note to one person nor a stranger's pitch, so it is labelled neither way.
+    r"|\[link\]|\bclick\b|announce|pleased to|members\b|employees|\bissue of\b|brochure|seats\b"
+    r"|web ?site|campaign|bulletin|\bnews\b|training|classes|register|\bsign up\b|all (?:staff|employees)",
     re.I,
 )
+# A note from one person to another says I or you somewhere.
+PERSONAL = re.compile(r"\b(?:i|i'm|i'll|i've|me|my|you|your)\b", re.I)
 # Ham that reads like an offer or an introduction is left out: it would need a person
 # to label it, and none did for this source.
 OFFER = re.compile(
@@ -190,7 +196,7 @@ def ham_rows(subset: str, owner: str, folder: Path) -> list[dict[str, object]]:
         if cut:
             # A reply followed by the message it answers: keep only the reply.
             body = body[: cut.start()]
-        if NOT_PERSONAL.search(body) or OFFER.search(body):
+        if NOT_PERSONAL.search(body) or OFFER.search(body) or not PERSONAL.search(body):
             continue
         text = detokenise(body)
         n = len(words(text))
