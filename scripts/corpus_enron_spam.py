@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 SOURCE = "https://www2.aueb.gr/users/ion/data/enron-spam/ (preprocessed)"
@@ -277,13 +278,14 @@ def existing_keys(real_dir: Path, skip: Path) -> set[str]:
     return keys
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def run(doc: str | None, build_rows: Callable[[Path, set[str]], list[dict[str, object]]]) -> None:
+    """The command line each corpus script shares: ROOT OUT, rows written as JSON lines
+    (leaving out texts another file here already has), then the count per family."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("root", type=Path)
     parser.add_argument("out", type=Path)
     args = parser.parse_args()
-    seen = existing_keys(args.out.parent, args.out)
-    rows = build(args.root, seen)
+    rows = build_rows(args.root, existing_keys(args.out.parent, args.out))
     with args.out.open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -293,6 +295,10 @@ def main() -> None:
         counts[k] = counts.get(k, 0) + 1
     for k, v in sorted(counts.items()):
         print(*k, v, sep="\t")
+
+
+def main() -> None:
+    run(__doc__, build)
 
 
 if __name__ == "__main__":
