@@ -50,8 +50,9 @@ MIN_INTEREST_WEIGHT = 0.5
 # The real corpora stand in placeholders for what they redacted. Left as they are, "[link]"
 # would teach the word "link" that spam has links, and "[name]" (in chat logs) would look
 # like a mail-merge slot; a neutral stand-in of the same kind reads as the original did.
+# A name is dropped: any one name put there would become a sign of chat.
 PLACEHOLDERS = {"[link]": "https://www.url.com", "[email]": "someone@url.com", "[phone]": "555 0100",
-                "[name]": "Sam"}
+                "[name]": ""}
 RESERVED = ("spamassassin", "smsspamcollection", "sms spam collection", "sms_spam")
 
 PITCH_LABELS = {"pitch", "pitch_heavy"}
