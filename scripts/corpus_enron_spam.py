@@ -66,7 +66,7 @@ NOT_PERSONAL = re.compile(
     r"|notification|double click|document link|bottom of form|this is a reminder|please respond to"
     # Office-wide announcements: a company promoting a service or an event to its staff is
     # neither a note to one person nor a stranger's pitch, so it is labelled neither way.
-    r"|\[link\]|\bclick\b|announce|pleased to|members\b|employees|\bissue of\b|brochure|seats\b"
+    r"|\bhttps?\b|\bwww\b|\bclick\b|announce|pleased to|members\b|employees|\bissue of\b|brochure|seats\b"
     r"|web ?site|campaign|bulletin|\bnews\b|training|classes|register|\bsign up\b|all (?:staff|employees)",
     re.I,
 )

@@ -69,6 +69,34 @@ def test_training_reproduces_the_shipped_model_exactly(tmp_path):
     assert out.read_bytes() == learned.MODEL_FILE.read_bytes()
 
 
+def _training_script():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_model
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return train_model
+
+
+def test_redaction_placeholders_are_read_as_what_they_hid(tmp_path):
+    real = tmp_path / "tests" / "corpus" / "real"
+    real.mkdir(parents=True)
+    row = {"id": "r1", "text": "[name]: see [link] or mail [email], call [phone]", "kind": "message",
+           "label": "ok", "split": "train", "family": "chat", "source": "a test"}
+    (real / "rows.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (text,) = [r["text"] for r in _training_script().real_rows(tmp_path)]
+    assert "[" not in text
+    assert "https://www.url.com" in text and "someone@url.com" in text and "555 0100" in text
+
+
+def test_interest_in_the_reader_always_lowers_the_shipped_score():
+    train_model = _training_script()
+    weights = learned.load().weights
+    for cue in train_model.INTEREST_CUES:
+        # The cue's points are negative, so a weight at the floor or above lowers the score.
+        assert weights["cue:" + cue] >= train_model.MIN_INTEREST_WEIGHT
+
+
 @pytest.mark.parametrize("text", [FRIENDLY_PITCH, SOFT_PITCH, QUALIFYING])
 def test_pitches_the_phrase_lists_missed_are_pitch_heavy(text):
     result = analyze(text, "message")

@@ -137,14 +137,14 @@ def test_a_routine_ask_between_colleagues_with_thanks_is_a_working_note():
     assert analyze("Thanks for the notes from Tuesday. Can we meet Thursday to go over the budget?").verdict == "ok"
 
 
-# A request among people already at work together (a group, a memo salutation, a shared
-# document, a clock time) is part of that work; a cold one stays ask_first, whatever is
-# attached, and so do cold asks said in plain words.
+# A request among people already at work together (a memo salutation, an answer, a request
+# for someone else, a shared document) is part of that work; a cold one stays ask_first,
+# whatever is attached or whenever it proposes to meet, and so do cold asks in plain words.
 WORK_AND_COLD_REQUESTS = [
     ("Taffy: Could you please schedule a meeting for next week for our group to go over the changes?", "ok"),
-    ("Guys, can we set up a call tomorrow to settle the pricing question?", "ok"),
-    ("Please send me the invoice for March so I can close the month.", "ok"),
-    ("Can we meet in room 32C2 at 1:00 pm to go over the booking issues?", "ok"),
+    ("Can you send me your comments on the draft by Friday?", "ok"),
+    ("Please send me our invoice for March so I can close the month.", "ok"),
+    ("Please schedule a meeting with Dan next week to go over the booking issues.", "ok"),
     ("Hi Meera, can you please refer me for the analyst opening? My resume is attached.", "ask_first"),
     ("Hi Sam, could we set up a call next week?", "ask_first"),
     ("Hi all, would you mind filling in my 5-minute survey?", "ask_first"),
@@ -152,6 +152,14 @@ WORK_AND_COLD_REQUESTS = [
     ("Hello, my manager suggested I contact you about openings on your data team.", "ask_first"),
     ("Checking in to see if you had a chance to look at the proposal I sent.", "ask_first"),
     ("Dear Dr. Okafor, I am a second-year student searching for a summer internship in robotics.", "ask_first"),
+    ("Yes, could we get together Tuesday to go over the shipper imbalances?", "ok"),
+    ("Dave would like to meet with you on Friday about the pipeline filing.", "ok"),
+    ("Hi Sam, could we set up a 15-minute call on Thursday at 2 pm?", "ask_first"),
+    ("Hello everyone, would you mind filling in my 5-minute survey?", "ask_first"),
+    ("Update: could you please endorse me for project management?", "ask_first"),
+    ("Hi Tom, would you review my pitch deck? I can send the draft tonight.", "ask_first"),
+    ("Hi Mike, did you get a chance to look at my proposal?", "ask_first"),
+    ("I would like to invite you to speak at our summit in May.", "ask_first"),
 ]
 
 
@@ -162,3 +170,25 @@ def test_shared_work_versus_a_cold_request(draft, verdict):
 
 def test_checking_in_on_them_is_not_a_nudge():
     assert analyze("Just checking in - how was the trip to Lisbon?").verdict == "ok"
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi Jen, just checking in to see if you're feeling better after the surgery.",
+    "Have you gotten a chance to look at the photos from the wedding? They came out great!",
+    "I finally got a chance to read Sapiens over the holidays. What a book!",
+    "I work with clients who struggle with exactly this - great post, thanks for writing it.",
+    "Congrats on the launch! Your readers would love a follow-up on the pricing story.",
+    "Hope you enjoy my photos from the hike - you'd love my new camera too!",
+])
+def test_friendly_notes_that_sound_like_a_nudge_or_an_offer_are_ok(draft):
+    assert analyze(draft).verdict == "ok"
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi Matt, I have a few clients that are looking for experienced Rails developers like yourself.",
+    "I can promote your website so it shows on the first page of Google for your keywords.",
+    "Hi! My name is Sophie and I am a brand strategist. I'd love to form a partnership around your product.",
+    "On behalf of our client, an award-winning actor, we are requesting a feature story in your paper.",
+])
+def test_pitches_for_a_client_a_website_or_a_partnership_are_flagged(draft):
+    assert analyze(draft).verdict in ("pitch_heavy", "ask_first")

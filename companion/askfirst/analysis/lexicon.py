@@ -360,14 +360,18 @@ SENDER_OFFER = Cue(
         r"firms|clients|leaders|utilities|banks)\b",
         # Selling for someone else: an agent's client, a recruiter's candidates, a buyer in hand.
         r"\b(?:on behalf of|representing) (?:our|my|a|an) (?:[\w-]+ ){0,2}?(?:clients?|customers?|brand)\b|"
-        r"\b(?:we|i) (?:have|represent|work with) (?:a |an |several |some |a few |many )?(?:clients?|buyers?|"
-        r"investors?|candidates?|brands?)(?: for your \w+)? (?:who|that|looking|interested|for your)\b",
+        r"\b(?:we|i) (?:have|represent) (?:a |an |several |some |a few |many )?(?:clients?|buyers?|"
+        r"investors?|candidates?|brands?)(?: for your \w+)? (?:(?:who|that) (?:are |is |would be )?(?:looking|"
+        r"interested|keen)|looking|interested|for your)\b",
         # Web marketing offers: ranking, promoting or listing the reader's site, trading links.
         r"\b(?:promote|rank|optimi[sz]e|market|feature|list) your (?:website|site|blog|business|page|brand)\b|"
         r"\b(?:trade|exchange|swap) links\b|\blink exchange\b|\b(?:backlinks?|guest posts?|sponsored posts?)\b|"
-        r"\b(?:isn't|is not|not) ranking\b|\b(?:1st|first) page (?:of|on|listing|ranking)",
+        r"\b(?:isn't|is not|not) ranking\b|\b(?:1st|first) page (?:of|on) (?:google|bing|yahoo|search)|"
+        r"\b(?:1st|first)[- ]page (?:listings?|rankings?)\b",
         r"\byour (?:readers|audience|followers|listeners|subscribers|visitors) (?:might|would|will|may|could) "
-        r"(?:enjoy|love|like|find|benefit|appreciate)\b|\byou(?:'d| would| will)? (?:love|enjoy) (?:our|my) (?:new |latest )?\w+",
+        r"(?:enjoy|love|like|find|benefit from|appreciate) (?:my|our|this|these|some|an? (?:article|post|piece|"
+        r"infographic|guide|resource|tool|reasons?))\b",
+        r"\byou(?:'d|'ll| would| will) (?:love|enjoy) our (?:new|latest)\b",
         # Introducing oneself and one's business to a stranger, then the proposal.
         r"\b(?:allow me to|let me|i'd like to|i would like to|wanted to|want to) introduce (?:myself|my (?:company|firm|"
         r"agency|business|services|team)|our (?:company|firm|agency|business|services|team))\b|"
@@ -552,8 +556,9 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a review", r"\b(?:want|would like|'d like|would love|'d love|hoping) (?:for )?you to (?:review|read|look at|"
      r"check out|try|feature|cover|write about|promote|link to)\b"),
     ("a guest spot", r"\binvit(?:e|ing) you to (?:speak|present|give a talk|be a speaker|participate|contribute)\b"),
-    ("a reply", r"\b(?:gotten|got|had) a chance to (?:look|read|check|review|take a look)\b|"
-     r"\b(?:checking in|follow(?:ing)? up) to see if you\b|\bto see if you (?:received|got|saw|had a chance)\b"),
+    ("a reply", r"\b(?:gotten|got|had) a chance to (?:look at|read|review|check out|go over|take a look at) "
+     r"(?:my|our|the (?:proposal|deck|email|message|note|offer|quote|demo|info|information|materials?|link))\b|"
+     r"\bto see if you (?:received|got|saw|read|opened) (?:my|our)\b"),
     ("a favour", r"\b(?:suggested|recommended) (?:that )?i (?:contact|reach out to|get in touch with|email|write to)\b|"
      r"\b(?:would|'d) (?:really )?(?:like|love|appreciate) your (?:participation|support|help)\b"),
     ("a favour", r"\blet me know if you can (?:take|help|do)\b|\binterested in reviewing\b"),
@@ -619,7 +624,7 @@ REFERENCE_TO_THEM = Cue(
         r"\b(?:you|you've|you have) (?:just )?(?:wrote|written|posted|shared|said|mentioned|"
         r"launched|published|spoke|built|started|joined|moved|won|finished|shipped|raised)\b",
         r"\b(?:great|good|lovely|nice) (?:meeting|to meet|chatting|talking|seeing|catching up)\b",
-        r"\bat (?:the |your )?[\w&'-]+(?: [\w&'-]+){0,3} (?:conference|summit|meetup|mixer|"
+        r"\bat (?:the |your )?(?!our\b|my\b)[\w&'-]+(?: [\w&'-]+){0,3} (?:conference|summit|meetup|mixer|"
         r"event|panel|workshop|expo|fair)\b",
     ),
 )
@@ -794,20 +799,23 @@ ONGOING = re.compile(
     re.IGNORECASE,
 )
 ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
-# Marks of work already under way between the two, so a request is part of that work:
-# colleagues addressed together ("Guys,", "all of you"), a memo-style "Name:" salutation,
-# a document they share ("the draft", "the attached", "the invoice"; not "my resume is
-# attached"), or a clock time for a meeting being arranged ("at 3:00 pm"). A cold ask to
-# a stranger on a social site has none of these.
+# Marks of work already under way between the two, so a request is part of that work: a
+# memo-style "Name:" salutation, an answer ("Yes, …"), a request made for someone else
+# ("Dave would like to meet", "schedule a meeting for Dan", "all of you"), a document that
+# is theirs together ("our draft", "the contract we signed", "your comments on"), a fax.
+# A cold ask to a stranger has none of these; "my resume is attached" or "at 2 pm" does
+# not make one shared work.
 WORKING_CONTEXT = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|dear|good morning)\W+)?(?:everyone|everybody|guys|folks|gentlemen|"
-    r"ladies and gentlemen|y'all)\b|\ball of you\b|"
-    r"^\W*(?-i:[A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?):\s|"
-    r"\b(?:the|this|that|our|your) (?:attached|enclosed|draft|agreement|contract|amendment|invoice|"
-    r"term sheet|memo|spreadsheet|fax|minutes|paperwork|documents?|files?|deal|transaction|"
-    r"budget|forecast|report|presentation|proposal we|slides|numbers|schedule|agenda)\b|"
-    r"\bfax(?:ed)?\b|"
-    r"\b(?:at|from|by) \d{1,2}(?::\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?!\w)",
+    r"^\W*(?:yes|no|sure|ok|okay|yep|sounds good|will do)\b[,.!]|\ball of you\b|"
+    r"\b(?:schedule|set up|arrange) (?:a|the) (?:meeting|call) (?:for|with) (?-i:[A-Z][a-z]+)\b|"
+    r"\b(?!we\b|you\b)(?-i:[A-Z][a-z]+) would like to (?:meet|speak|talk|schedule|get together)\b|"
+    r"^\W*(?!(?:Re|Fwd?|Update|Question|Note|Hello|Hi|Hey|Dear|Subject|Attention|Attn|Urgent|Reminder|"
+    r"Quick|Ps|Fyi|Important|Request|Help|Announcement|Summary|Ask)\b)(?-i:[A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?):\s|"
+    r"\bour (?:draft|agreement|contract|amendment|invoice|term sheet|memo|spreadsheet|budget|forecast|"
+    r"report|presentation|slides|numbers|schedule|agenda|deal|transaction|files?|documents?|filing)\b|"
+    r"\bthe (?:draft|agreement|contract|amendment|invoice|term sheet|memo|spreadsheet|documents?|files?|deal|"
+    r"numbers|schedule|agenda|filing) (?:we|you) (?:sent|discussed|agreed|signed|reviewed|drafted|prepared|approved)\b|"
+    r"\b(?:your|my) (?:comments|changes|edits|mark-?up|revisions) (?:on|to)\b|\bfax(?:ed)?\b",
     re.IGNORECASE,
 )
 # Thanks that show no shared work: for the connection itself, or thanks in advance after
