@@ -172,8 +172,8 @@ class PhraseSets:
 
 
 # Start strings are read as long as they stay few: long ones make a word's candidates few.
-_LONGEST = 8
-_FEW = 16
+_LONGEST = 10
+_FEW = 32
 _MAX_PREFIXES = 4000
 
 
