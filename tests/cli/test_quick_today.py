@@ -86,3 +86,16 @@ def test_a_data_folder_that_is_a_file_gets_clicks_error(tmp_path, monkeypatch):
     assert quick.today(["today"]) is False
     out = entry("today")
     assert out.returncode == 2 and b"is a file" in out.stderr and b"Traceback" not in out.stderr
+
+
+def test_scores_written_after_an_import_keep_todays_answer(data):
+    """Follow-ups are not made of scores: the background scoring must not make every
+    `askfirst today` compute afresh, though it counts as a change (for insights)."""
+    kept = entry("today")
+    store = Store(data / "askfirst.db")
+    before = store.change_count()
+    assert store.set_scores([("a1", "ok", 0, None)]) == 1
+    assert store.change_count() == before + 1
+    store.close()
+    after = entry("today")
+    assert after.stderr == b"click not loaded" and after.stdout == kept.stdout
