@@ -330,7 +330,8 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     warmth = [start for start, _ in read.relationship
               if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
     working_note = (case.words > lx.ASK_FIRST_MAX_WORDS or (routine and bool(warmth))
-                    or bool(lx.ONGOING.search(read.draft.folded)))
+                    or bool(lx.ONGOING.search(read.draft.folded))
+                    or (not case.pitches and bool(lx.WORKING_CONTEXT.search(read.draft.text))))
     if interest or case.replying or working_note:
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",

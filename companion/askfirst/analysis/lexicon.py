@@ -284,6 +284,8 @@ PAIN_QUESTION = Cue(
         r"\b(?:are|is) (?:you|your (?:team|company|firm|business)) (?:currently )?(?:looking for|in need of|"
         r"in the market for|thinking about (?:buying|selling|switching|outsourcing))\b",
         r"\bare you open to (?:new |other )?(?:opportunities|roles|offers|a (?:new )?(?:role|move|change))\b",
+        r"\b(?:are|would) you (?:be )?open to (?:use|using|working with|outsourcing|trying|switching|"
+        r"(?:an? )?(?:external|outside|new) (?:partners?|vendors?|suppliers?|agenc(?:y|ies)|providers?))\b",
         r"\b(?:is that|would that be|is this) something (?:you(?:'d| would)|your team would) (?:consider|be interested)",
         r"\bhave you (?:ever )?(?:considered|thought about) (?:outsourcing|switching|hiring|investing|using|working with)\b",
         r"\b(?:interested|sound interesting|want in)\?",
@@ -523,12 +525,20 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a call", r"\b(?:would (?:very much )?(?:like|love)|i'd (?:like|love)|hoping|like) to (?:speak|talk|chat|meet) "
      r"(?:with|to) you\b|\bspare (?:a|one) (?:minute|moment|sec)\b"),
     ("a meeting", r"\b(?:why don'?t we|we should|love to|like to|let'?s) get together\b"),
-    ("a job", r"\b(?:in search of|(?:currently |actively )?(?:seeking|looking for)) (?:a |an |new |any )?(?:summer |paid |"
+    ("a job", r"\b(?:in search of|(?:currently |actively )?(?:seeking|looking for|searching for)) (?:a |an |new |any )?(?:summer |paid |"
      r"unpaid |new )?(?:internship|opportunities|position|role|job|rotation)s?\b|\bwork as an? intern\b|"
      r"\btake me (?:in|on) (?:in )?your\b|\bsend you my (?:resume|cv|résumé)\b"),
     ("a guest spot", r"\b(?:as a guest on|a guest on (?:my|our)|contribute to your (?:blog|site|publication|"
      r"newsletter)|(?:write|submit) a guest post)\b"),
     ("a partnership", r"\bexplore (?:a |an )?(?:partnership|collaboration)\b"),
+    # Asks that name the reader's effort: reviewing my book, speaking at our event, a nudge for a reply.
+    ("a review", r"\b(?:want|would like|'d like|would love|'d love|hoping) (?:for )?you to (?:review|read|look at|"
+     r"check out|try|feature|cover|write about|promote|link to)\b"),
+    ("a guest spot", r"\binvit(?:e|ing) you to (?:speak|present|give a talk|be a speaker|participate|contribute)\b"),
+    ("a reply", r"\b(?:gotten|got|had) a chance to (?:look|read|check|review|take a look)\b|"
+     r"\b(?:checking in|follow(?:ing)? up) to see if you\b|\bto see if you (?:received|got|saw|had a chance)\b"),
+    ("a favour", r"\b(?:suggested|recommended) (?:that )?i (?:contact|reach out to|get in touch with|email|write to)\b|"
+     r"\b(?:would|'d) (?:really )?(?:like|love|appreciate) your (?:participation|support|help)\b"),
     ("a favour", r"\blet me know if you can (?:take|help|do)\b|\binterested in reviewing\b"),
     ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
      r"spare|give me|send me (?:a|some) (?:leads|referrals|clients)))\b"),
@@ -767,6 +777,22 @@ ONGOING = re.compile(
     re.IGNORECASE,
 )
 ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
+# Marks of work already under way between the two, so a request is part of that work:
+# colleagues addressed together ("Guys,", "all of you"), a memo-style "Name:" salutation,
+# a document they share ("the draft", "the attached", "the invoice"; not "my resume is
+# attached"), or a clock time for a meeting being arranged ("at 3:00 pm"). A cold ask to
+# a stranger on a social site has none of these.
+WORKING_CONTEXT = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|dear|good morning)\W+)?(?:everyone|everybody|guys|folks|gentlemen|"
+    r"ladies and gentlemen|y'all)\b|\ball of you\b|"
+    r"^\W*(?-i:[A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?):\s|"
+    r"\b(?:the|this|that|our|your) (?:attached|enclosed|draft|agreement|contract|amendment|invoice|"
+    r"term sheet|memo|spreadsheet|fax|minutes|paperwork|documents?|files?|deal|transaction|"
+    r"budget|forecast|report|presentation|proposal we|slides|numbers|schedule|agenda)\b|"
+    r"\bfax(?:ed)?\b|"
+    r"\b(?:at|from|by) \d{1,2}(?::\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?!\w)",
+    re.IGNORECASE,
+)
 # Thanks that show no shared work: for the connection itself, or thanks in advance after
 # the request ("…a call? Thanks!"). Neither turns a cold ask into a working note.
 HOLLOW_THANKS = re.compile(

@@ -1,0 +1,83 @@
+"""Turn the spam half of the Ling-Spam corpus into labelled corpus rows.
+
+Ling-Spam (Androutsopoulos et al., ECML 2000 workshop) holds 481 unsolicited mails
+that reached a linguist's mailbox in 1998-2000, beside messages of the Linguist List.
+Only the spam is read: the list's messages are posts to a mailing list, not mail from
+one person to another. The "bare" version (no lemmatiser, no stop list) is used; it is
+lower-cased and tokenised, so the rows are joined back into written English the same
+way as the Enron-Spam rows (see corpus_enron_spam.detokenise).
+
+Usage: python scripts/corpus_lingspam.py LINGSPAM_PUBLIC_DIR OUT.jsonl
+where LINGSPAM_PUBLIC_DIR is the unpacked lingspam_public/ folder (with bare/part1..10).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from corpus_enron_spam import (
+    SELLS,
+    SPAM_SKIP,
+    dedupe_key,
+    detokenise,
+    existing_keys,
+    looks_like_prose,
+    read_mail,
+    words,
+)
+
+SOURCE = "https://www2.aueb.gr/users/ion/data/lingspam_public.tar.gz"
+LICENCE = (
+    "Ling-Spam (Androutsopoulos et al. 2000), free for research on the condition that"
+    " published work acknowledges the corpus and notifies its author; spam copyright its senders"
+)
+FAMILY = "ling-spam:spam"
+
+
+def build(root: Path, seen: set[str]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for path in sorted((root / "bare").glob("part*/spmsg*.txt")):
+        body = read_mail(path)
+        if SPAM_SKIP.search(body):
+            continue
+        text = detokenise(body)
+        if not 5 <= len(words(text)) <= 250 or not looks_like_prose(text):
+            continue
+        if len(SELLS.findall(text)) < 2:
+            continue
+        key = dedupe_key(text)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(
+            {
+                "id": f"lingspam-{path.parent.name}-{path.stem}",
+                "text": text,
+                "kind": "message",
+                "label": "pitch_heavy",
+                "pitch": True,
+                "source": f"{SOURCE} bare/{path.parent.name}/{path.name}",
+                "licence": LICENCE,
+                "family": FAMILY,
+                "split": "train",
+            }
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("root", type=Path)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args()
+    rows = build(args.root, existing_keys(args.out.parent, args.out))
+    with args.out.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(FAMILY, "train", "pitch_heavy", len(rows), sep="\t")
+
+
+if __name__ == "__main__":
+    main()
