@@ -33,7 +33,7 @@ def today(args: list[str]) -> bool:
             kept = store.today_json(day, tz) if as_json else store.kept_today_text(day, tz)
         finally:
             store.close()
-    except Exception:  # noqa: BLE001 - the click command reports it properly
+    except Exception:  # the click command runs it again and reports it properly
         return False
     if kept is None:
         return False
