@@ -24,9 +24,9 @@ def today(args: list[str]) -> bool:
         from datetime import datetime
 
         from .. import paths
-        from ..store import Store
+        from ..store import TodayStore
 
-        store = Store(paths.db_path(paths.data_dir()))
+        store = TodayStore(paths.db_path(paths.data_dir()))
         try:
             tz = store.settings().zone()
             day = datetime.now(tz).date()

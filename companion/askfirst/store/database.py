@@ -125,6 +125,10 @@ class Database:
     def integrity_check(self) -> str:
         return self._conn().execute("PRAGMA integrity_check").fetchone()[0]
 
+    def count(self, table: str) -> int:
+        assert table in ("contacts", "events", "followup_marks", "settings")
+        return self._conn().execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
     def change_count(self) -> int:
         """Raised by every committed write, from any process: equal counts, equal data."""
         return self._conn().execute("SELECT n FROM changes").fetchone()[0]

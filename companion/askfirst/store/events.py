@@ -150,10 +150,6 @@ class Events(Database):
                                         (contact_key,))
         return [_event_dict(r) for r in rows]
 
-    def count(self, table: str) -> int:
-        assert table in ("contacts", "events", "followup_marks", "settings")
-        return self._conn().execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
 
 def resummarise(conn: sqlite3.Connection, keys: Iterable[str] | None) -> None:
     """Recompute the summary columns of these contacts (None: all) from all their events."""

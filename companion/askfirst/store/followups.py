@@ -90,7 +90,7 @@ class FollowupQueries(Database):
         from .. import followups
 
         found = followups.due(self.summaries(today, tz, settings), settings, today, tz, self.marks())
-        contacts = self.count("contacts")  # type: ignore[attr-defined]
+        contacts = self.count("contacts")
         # The popup's empty state: nothing imported yet (say how) is not "all done".
         state = "due" if found else ("all_done" if contacts else "no_contacts")
         body = json.dumps({"date": today.isoformat(), "count": len(found), "state": state, "contacts": contacts,
