@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 SOURCE = "https://www2.aueb.gr/users/ion/data/enron-spam/ (preprocessed)"
@@ -62,9 +63,15 @@ NOT_PERSONAL = re.compile(
     r"unsubscribe|mailing list|newsletter|this (e - )?mail (and any|is confidential)|privileged"
     r"|do not reply|automatically generated|auto - ?generated|\bdisclaimer\b|hourahead|\bparsing\b"
     r"|\bforwarded\b|original message|\bposted\b|\bdeal # ?\d"
-    r"|notification|double click|document link|bottom of form|this is a reminder|please respond to",
+    r"|notification|double click|document link|bottom of form|this is a reminder|please respond to"
+    # Office-wide announcements: a company promoting a service or an event to its staff is
+    # neither a note to one person nor a stranger's pitch, so it is labelled neither way.
+    r"|\[link\]|\bclick\b|announce|pleased to|members\b|employees|\bissue of\b|brochure|seats\b"
+    r"|web ?site|campaign|bulletin|\bnews\b|training|classes|register|\bsign up\b|all (?:staff|employees)",
     re.I,
 )
+# A note from one person to another says I or you somewhere.
+PERSONAL = re.compile(r"\b(?:i|i'm|i'll|i've|me|my|you|your)\b", re.I)
 # Ham that reads like an offer or an introduction is left out: it would need a person
 # to label it, and none did for this source.
 OFFER = re.compile(
@@ -190,7 +197,7 @@ def ham_rows(subset: str, owner: str, folder: Path) -> list[dict[str, object]]:
         if cut:
             # A reply followed by the message it answers: keep only the reply.
             body = body[: cut.start()]
-        if NOT_PERSONAL.search(body) or OFFER.search(body):
+        if NOT_PERSONAL.search(body) or OFFER.search(body) or not PERSONAL.search(body):
             continue
         text = detokenise(body)
         n = len(words(text))
@@ -271,13 +278,14 @@ def existing_keys(real_dir: Path, skip: Path) -> set[str]:
     return keys
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def run(doc: str | None, build_rows: Callable[[Path, set[str]], list[dict[str, object]]]) -> None:
+    """The command line each corpus script shares: ROOT OUT, rows written as JSON lines
+    (leaving out texts another file here already has), then the count per family."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("root", type=Path)
     parser.add_argument("out", type=Path)
     args = parser.parse_args()
-    seen = existing_keys(args.out.parent, args.out)
-    rows = build(args.root, seen)
+    rows = build_rows(args.root, existing_keys(args.out.parent, args.out))
     with args.out.open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -287,6 +295,10 @@ def main() -> None:
         counts[k] = counts.get(k, 0) + 1
     for k, v in sorted(counts.items()):
         print(*k, v, sep="\t")
+
+
+def main() -> None:
+    run(__doc__, build)
 
 
 if __name__ == "__main__":

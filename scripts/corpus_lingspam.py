@@ -13,8 +13,6 @@ where LINGSPAM_PUBLIC_DIR is the unpacked lingspam_public/ folder (with bare/par
 
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 
 from corpus_enron_spam import (
@@ -22,9 +20,9 @@ from corpus_enron_spam import (
     SPAM_SKIP,
     dedupe_key,
     detokenise,
-    existing_keys,
     looks_like_prose,
     read_mail,
+    run,
     words,
 )
 
@@ -68,15 +66,7 @@ def build(root: Path, seen: set[str]) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("root", type=Path)
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args()
-    rows = build(args.root, existing_keys(args.out.parent, args.out))
-    with args.out.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(FAMILY, "train", "pitch_heavy", len(rows), sep="\t")
+    run(__doc__, build)
 
 
 if __name__ == "__main__":

@@ -16,14 +16,11 @@ where NPS_CHAT_DIR is the unpacked nps_chat/ folder (NLTK data package "nps_chat
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from corpus_enron_spam import dedupe_key, existing_keys
+from corpus_enron_spam import dedupe_key, run, stable
 
 SOURCE = "NPS Chat Corpus Release 1.0 (http://faculty.nps.edu/cmartell/NPSChat.htm), NLTK data package nps_chat"
 LICENCE = (
@@ -41,10 +38,6 @@ SKIP = re.compile(
     r"|girls (per|here)|any \w+ girls|\w+ girls in here)\b",
     re.I,
 )
-
-
-def stable(key: str) -> int:
-    return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16)
 
 
 def build(root: Path, seen: set[str]) -> list[dict[str, object]]:
@@ -88,20 +81,7 @@ def build(root: Path, seen: set[str]) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("root", type=Path)
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args()
-    rows = build(args.root, existing_keys(args.out.parent, args.out))
-    with args.out.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    counts: dict[tuple[str, str], int] = {}
-    for r in rows:
-        k = (str(r["family"]), str(r["split"]))
-        counts[k] = counts.get(k, 0) + 1
-    for (family, split), v in sorted(counts.items()):
-        print(family, split, "ok", v, sep="\t")
+    run(__doc__, build)
 
 
 if __name__ == "__main__":

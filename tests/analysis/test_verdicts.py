@@ -137,33 +137,27 @@ def test_a_routine_ask_between_colleagues_with_thanks_is_a_working_note():
     assert analyze("Thanks for the notes from Tuesday. Can we meet Thursday to go over the budget?").verdict == "ok"
 
 
-@pytest.mark.parametrize("draft", [
-    "Taffy: Could you please schedule a meeting for next week for our group to go over the changes?",
-    "Guys, can we set up a call tomorrow to settle the pricing question?",
-    "Please send me the invoice for March so I can close the month.",
-    "Can we meet in room 32C2 at 1:00 pm to go over the booking issues?",
-])
-def test_a_request_inside_shared_work_is_not_a_cold_ask(draft):
-    assert analyze(draft).verdict == "ok"
+# A request among people already at work together (a group, a memo salutation, a shared
+# document, a clock time) is part of that work; a cold one stays ask_first, whatever is
+# attached, and so do cold asks said in plain words.
+WORK_AND_COLD_REQUESTS = [
+    ("Taffy: Could you please schedule a meeting for next week for our group to go over the changes?", "ok"),
+    ("Guys, can we set up a call tomorrow to settle the pricing question?", "ok"),
+    ("Please send me the invoice for March so I can close the month.", "ok"),
+    ("Can we meet in room 32C2 at 1:00 pm to go over the booking issues?", "ok"),
+    ("Hi Meera, can you please refer me for the analyst opening? My resume is attached.", "ask_first"),
+    ("Hi Sam, could we set up a call next week?", "ask_first"),
+    ("Hi all, would you mind filling in my 5-minute survey?", "ask_first"),
+    ("Hi, my first novel is out and I want you to review it for your readers.", "ask_first"),
+    ("Hello, my manager suggested I contact you about openings on your data team.", "ask_first"),
+    ("Checking in to see if you had a chance to look at the proposal I sent.", "ask_first"),
+    ("Dear Dr. Okafor, I am a second-year student searching for a summer internship in robotics.", "ask_first"),
+]
 
 
-@pytest.mark.parametrize("draft", [
-    "Hi Meera, can you please refer me for the analyst opening? My resume is attached.",
-    "Hi Sam, could we set up a call next week?",
-    "Hi all, would you mind filling in my 5-minute survey?",
-])
-def test_a_cold_request_stays_ask_first_whatever_is_attached(draft):
-    assert analyze(draft).verdict == "ask_first"
-
-
-@pytest.mark.parametrize("draft", [
-    "Hi, my first novel is out and I want you to review it for your readers.",
-    "Hello, my manager suggested I contact you about openings on your data team.",
-    "Checking in to see if you had a chance to look at the proposal I sent.",
-    "Dear Dr. Okafor, I am a second-year student searching for a summer internship in robotics.",
-])
-def test_cold_asks_in_plain_words_are_ask_first(draft):
-    assert analyze(draft).verdict == "ask_first"
+@pytest.mark.parametrize("draft, verdict", WORK_AND_COLD_REQUESTS)
+def test_shared_work_versus_a_cold_request(draft, verdict):
+    assert analyze(draft).verdict == verdict
 
 
 def test_checking_in_on_them_is_not_a_nudge():

@@ -358,6 +358,23 @@ SENDER_OFFER = Cue(
         r"board (?:position|seat)|opportunity|employment)\b",
         r"\bwe(?:'re| are) (?:actively )?(?:engaged|working) with (?:[\w-]+ ){0,4}?(?:executives|companies|"
         r"firms|clients|leaders|utilities|banks)\b",
+        # Selling for someone else: an agent's client, a recruiter's candidates, a buyer in hand.
+        r"\b(?:on behalf of|representing) (?:our|my|a|an) (?:[\w-]+ ){0,2}?(?:clients?|customers?|brand)\b|"
+        r"\b(?:we|i) (?:have|represent|work with) (?:a |an |several |some |a few |many )?(?:clients?|buyers?|"
+        r"investors?|candidates?|brands?)(?: for your \w+)? (?:who|that|looking|interested|for your)\b",
+        # Web marketing offers: ranking, promoting or listing the reader's site, trading links.
+        r"\b(?:promote|rank|optimi[sz]e|market|feature|list) your (?:website|site|blog|business|page|brand)\b|"
+        r"\b(?:trade|exchange|swap) links\b|\blink exchange\b|\b(?:backlinks?|guest posts?|sponsored posts?)\b|"
+        r"\b(?:isn't|is not|not) ranking\b|\b(?:1st|first) page (?:of|on|listing|ranking)",
+        r"\byour (?:readers|audience|followers|listeners|subscribers|visitors) (?:might|would|will|may|could) "
+        r"(?:enjoy|love|like|find|benefit|appreciate)\b|\byou(?:'d| would| will)? (?:love|enjoy) (?:our|my) (?:new |latest )?\w+",
+        # Introducing oneself and one's business to a stranger, then the proposal.
+        r"\b(?:allow me to|let me|i'd like to|i would like to|wanted to|want to) introduce (?:myself|my (?:company|firm|"
+        r"agency|business|services|team)|our (?:company|firm|agency|business|services|team))\b|"
+        r"\bmy name is [\w'-]+(?: [\w'-]+)?[,.!]? (?:and )?i(?:'m| am) (?:a|an|the)\b",
+        r"\b(?:form|explore|discuss) (?:a |the )?(?:potential (?:for )?(?:a )?)?(?:collaborative )?(?:partnership|"
+        r"collaboration)\b|\bway (?:that )?we (?:could|can|might) work together\b|"
+        r"\b(?:would you be|are you) interested in (?:learning|hearing) more\b|\bintrigued\?",
     ),
 )
 
