@@ -4,10 +4,10 @@
     .venv/bin/python scripts/gen_prefixes.py [--out companion/askfirst/analysis/prefixes.json]
 
 The matcher (analysis/matcher.py) tries at each word start only the alternatives that can
-start with its first two characters, which it reads from each pattern's parse tree. Reading
-them all took longer than the rest of `askfirst check` on one draft, so this script reads
-them once and writes them as {pattern: [prefix, ...]}. Run it after editing the lexicon;
-tests/analysis/test_matcher.py fails while the shipped table is out of date.
+start there, found by the strings their matches can start with, which it reads from each
+pattern's parse tree. Reading them all took longer than the rest of `askfirst check` on one
+draft, so this script reads them once and writes them as {pattern: [start, ...]}. Run it
+after editing the lexicon; tests/analysis/test_matcher.py fails while the shipped table is out of date.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """`python -m askfirst` is the `askfirst` command."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()

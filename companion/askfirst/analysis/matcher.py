@@ -2,21 +2,24 @@
 
 Python's `re` tries every alternative of a big `a|b|c|…` pattern at every position. The
 lexicon has a few hundred alternatives, so a 150-word draft would cost milliseconds. A
-`PhraseSet` sorts the alternatives by the two characters they can start with (read from
-the pattern's parse tree) and, at each word start, tries only those that can match there,
-as one compiled alternation in the original order: the same matches as `re`'s
-leftmost-first alternation, several times faster.
+`PhraseSet` knows the few strings each alternative's matches can start with (read from the
+pattern's parse tree: "we help", "calendly.", "$1"…) and keeps them in a character trie; at
+each word start, one walk down the trie finds the alternatives that can match there, and
+only those are tried, each on its own, in the original order. The first that matches is
+what `re`'s leftmost-first alternation would have found.
 
-Reading the prefixes from the parse tree costs more than the rest of a one-draft process,
-so the lexicon's are read once, ahead of time, into prefixes.json (scripts/gen_prefixes.py);
-a pattern the file lacks is read at start-up, as before, so a stale file is slow, never wrong.
+Compiling a regex costs ~0.3 ms in Python, so an alternative is compiled only when a draft
+first brings a word it could match: a process that checks one draft compiles a handful,
+not a few hundred. Reading the start strings from the parse tree costs more than the rest
+of such a process, so the lexicon's are read once, ahead of time, into prefixes.json
+(scripts/gen_prefixes.py); a pattern the file lacks is read at start-up, so a stale file
+is slow, never wrong.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,25 +31,9 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-
-class _Lazy:
-    """A regex compiled on its first use: a process that checks one draft compiles only the
-    alternations that draft's words can start, not all few hundred (most of the start-up)."""
-
-    __slots__ = ("source", "_compiled")
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self._compiled: re.Pattern[str] | None = None
-
-    def compiled(self) -> re.Pattern[str]:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(self.source)
-        return compiled
-
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled().match(text, pos, endpos)
+_Match = Callable[..., "re.Match[str] | None"]
+# (set index, that set's candidate matchers in pattern order): what one trie node resolves to.
+_Todo = tuple[tuple[int, tuple[tuple[int, _Match], ...]], ...]
 
 
 class PhraseSet:
@@ -58,60 +45,24 @@ class PhraseSet:
     def __init__(self, patterns: Sequence[str], labels: Sequence[str] | None = None) -> None:
         self.patterns = list(patterns)
         self.labels = list(labels) if labels is not None else [""] * len(patterns)
-        wrapped = [f"(?P<b{i}>{p.replace('(?P<q>', f'(?P<q{i}>')})" for i, p in enumerate(patterns)]
-        two: dict[str, set[int]] = {}
-        one: dict[str, set[int]] = {}
-        always: set[int] = set()
-        for i, p in enumerate(patterns):
-            for prefix in _prefixes(p):
-                if len(prefix) == 2:
-                    two.setdefault(prefix, set()).add(i)
-                elif prefix:
-                    one.setdefault(prefix, set()).add(i)
-                else:
-                    always.add(i)
-        cache: dict[tuple[int, ...], _Lazy] = {}
+        # Each alternative in a group of its own, as it would be in one big alternation.
+        self._sources = [f"(?P<b{i}>{p.replace('(?P<q>', f'(?P<q{i}>')})" for i, p in enumerate(patterns)]
+        self._matchers: list[_Match | None] = [None] * len(patterns)
+        self._starts = [_prefixes(p) for p in patterns]
+        self._alone: PhraseSets | None = None
 
-        def combined(idx: set[int]) -> _Lazy | None:
-            key = tuple(sorted(idx))
-            if not key:
-                return None
-            if key not in cache:
-                cache[key] = _Lazy("|".join(wrapped[i] for i in key))
-            return cache[key]
-
-        self._always = combined(always)
-        self._by_char = {c: combined(idx | always) for c, idx in one.items()}
-        self._by_pair = {k: combined(idx | one.get(k[0], set()) | always) for k, idx in two.items()}
-        # A first character that only 2-character prefixes start with: nothing else can match.
-        for k in two:
-            self._by_char.setdefault(k[0], self._always)
-
-    def pattern_at(self, text: str, pos: int) -> _Lazy | None:
-        """The alternatives that can start at text[pos] (None: none can)."""
-        p = self._by_pair.get(text[pos:pos + 2])
-        if p is not None:
-            return p
-        return self._by_char.get(text[pos], self._always)
+    def matcher(self, i: int) -> _Match:
+        """Alternative `i`'s compiled `match`, compiled on first use."""
+        match = self._matchers[i]
+        if match is None:
+            match = self._matchers[i] = re.compile(self._sources[i]).match
+        return match
 
     def scan(self, text: str, starts: Sequence[int], lo: int = 0, hi: int | None = None) -> list[tuple[int, re.Match[str]]]:
         """Non-overlapping (alternative index, match) pairs starting at `starts` in [lo, hi)."""
-        out: list[tuple[int, re.Match[str]]] = []
-        stop = len(text) if hi is None else hi
-        end = lo
-        for pos in starts[bisect_left(starts, lo):]:
-            if pos >= stop:
-                break
-            if pos < end:
-                continue
-            pattern = self.pattern_at(text, pos)
-            if pattern is None:
-                continue
-            m = pattern.match(text, pos, stop)
-            if m and m.end() > pos:
-                out.append((int(m.lastgroup[1:]), m))  # type: ignore[index]
-                end = m.end()
-        return out
+        if self._alone is None:
+            self._alone = PhraseSets([self])
+        return self._alone.scan(text, starts, lo, hi)[0]
 
     def spans(self, text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
         return [m.span() for _, m in self.scan(text, starts)]
@@ -123,61 +74,106 @@ class PhraseSet:
         return m.span(q) if q in m.re.groupindex and m.group(q) is not None else m.span()
 
 
+class _Node:
+    """A trie node, grown on first visit: a draft visits a few hundred of its thousands."""
+
+    __slots__ = ("next", "here", "todo", "_below")
+
+    def __init__(self, below: list[tuple[str, int, int]]) -> None:
+        self._below = below  # (rest of a start string, set, alternative) for each one through here
+        self.next: dict[str, _Node] | None = None
+        self.here: list[tuple[int, int]] = []  # (set, alternative) whose start string ends here
+        self.todo: _Todo | None = None  # the candidates on the path from the root, once resolved
+
+    def grow(self) -> dict[str, _Node]:
+        # Built aside and published last (`here`, then `next`): threads share the trie, and
+        # one that grows the same node meanwhile builds the same children.
+        by_char: dict[str, list[tuple[str, int, int]]] = {}
+        here = []
+        for rest, k, i in self._below:
+            if rest:
+                by_char.setdefault(rest[0], []).append((rest[1:], k, i))
+            else:
+                here.append((k, i))
+        self.here = here
+        below = self.next = {ch: _Node(items) for ch, items in by_char.items()}
+        return below
+
+
 class PhraseSets:
     """Several PhraseSets scanned in one pass over the word starts.
 
-    Each set keeps its own non-overlapping matches, exactly as if scanned alone; one
-    lookup per position finds every set's candidate alternatives at once.
+    Each set keeps its own non-overlapping matches, exactly as if scanned alone; one walk
+    down a shared trie per position finds every set's candidate alternatives at once.
     """
 
     def __init__(self, sets: Sequence[PhraseSet]) -> None:
         self.sets = list(sets)
-        pairs = {k for s in self.sets for k in s._by_pair}
-        chars = {c for s in self.sets for c in s._by_char} | {k[0] for k in pairs}
+        below = [(start, k, i) for k, s in enumerate(self.sets) for i, starts in enumerate(s._starts)
+                 for start in starts]
+        self._root = _Node(below)
+        self._depth = max((len(start) for start, _, _ in below), default=0)
 
-        def candidates(pair: str | None, char: str | None) -> tuple[tuple[int, _Lazy], ...]:
-            out = []
-            for k, s in enumerate(self.sets):
-                p = (s._by_pair.get(pair) if pair else None) or (s._by_char.get(char, s._always) if char else s._always)
-                if p is not None:
-                    out.append((k, p))
-            return tuple(out)
+    def _resolve(self, text: str, pos: int, stop: _Node) -> _Todo:
+        """The candidates of every node from the root down to `stop`, set by set, in order."""
+        node = self._root
+        path = [node]
+        for ch in text[pos:pos + self._depth]:
+            if node is stop:
+                break
+            node = (node.grow() if node.next is None else node.next)[ch]
+            path.append(node)
+        found: dict[int, set[int]] = {}
+        for node in path:
+            if node.next is None:
+                node.grow()
+            for k, i in node.here:
+                found.setdefault(k, set()).add(i)
+        todo = stop.todo = tuple((k, tuple((i, self.sets[k].matcher(i)) for i in sorted(found[k])))
+                                 for k in sorted(found))
+        return todo
 
-        self._by_pair = {k: candidates(k, k[0]) for k in pairs}
-        self._by_char = {c: candidates(None, c) for c in chars}
-        self._default = candidates(None, None)
-        # The compiled matchers for each two characters a phrase may start with, filled in as
-        # drafts bring them: the scan's inner loop then calls the regex engine directly.
-        self._resolved: dict[str, tuple[tuple[int, Callable[..., re.Match[str] | None]], ...]] = {}
-
-    def _resolve(self, two: str) -> tuple[tuple[int, Callable[..., re.Match[str] | None]], ...]:
-        todo = self._by_pair.get(two) or self._by_char.get(two[0], self._default)
-        resolved = self._resolved[two] = tuple((k, lazy.compiled().match) for k, lazy in todo)
-        return resolved
-
-    def scan(self, text: str, starts: Sequence[int]) -> list[list[tuple[int, re.Match[str]]]]:
-        """For each set, its (alternative index, match) pairs, as PhraseSet.scan gives them."""
+    def scan(self, text: str, starts: Sequence[int], lo: int = 0,
+             hi: int | None = None) -> list[list[tuple[int, re.Match[str]]]]:
+        """For each set, its non-overlapping (alternative index, match) pairs at `starts` in [lo, hi)."""
         found: list[list[tuple[int, re.Match[str]]]] = [[] for _ in self.sets]
-        ends = [0] * len(self.sets)
-        resolved, resolve = self._resolved, self._resolve
-        for pos in starts:
-            two = text[pos:pos + 2]
-            todo = resolved.get(two)
+        ends = [lo] * len(self.sets)
+        root, depth = self._root, self._depth
+        stop = len(text) if hi is None else hi
+        for pos in starts[bisect_left(starts, lo):] if lo else starts:
+            if pos >= stop:
+                break
+            node = root
+            for ch in text[pos:pos + depth]:
+                below = node.next
+                if below is None:
+                    below = node.grow()
+                child = below.get(ch)
+                if child is None:
+                    break
+                node = child
+            todo = node.todo
             if todo is None:
-                todo = resolve(two)
-            for k, match in todo:
+                todo = self._resolve(text, pos, node)
+            for k, candidates in todo:
                 if pos < ends[k]:
                     continue
-                m = match(text, pos)
-                if m and m.end() > pos:
-                    found[k].append((int(m.lastgroup[1:]), m))  # type: ignore[index]
-                    ends[k] = m.end()
+                for i, match in candidates:
+                    m = match(text, pos, stop)
+                    if m is not None:  # the first alternative that matches decides, as in `a|b`
+                        if m.end() > pos:
+                            found[k].append((i, m))
+                            ends[k] = m.end()
+                        break
         return found
 
     def spans(self, text: str, starts: Sequence[int]) -> list[list[tuple[int, int]]]:
         return [[m.span() for _, m in pairs] for pairs in self.scan(text, starts)]
 
 
+# Start strings are read as long as they stay few: long ones make a word's candidates few.
+_LONGEST = 10
+_FEW = 32
 _MAX_PREFIXES = 4000
 
 
@@ -186,10 +182,7 @@ _known: dict[str, list[str]] | None = None
 
 
 def _prefixes(pattern: str) -> set[str]:
-    """Strings of up to 2 characters one of which every match of `pattern` starts with.
-
-    A 1-character string means "this, then anything"; "" means "anything" (always tried).
-    """
+    """Strings one of which every match of `pattern` starts with; "" means "anything"."""
     global _known
     if _known is None:
         try:
@@ -201,10 +194,17 @@ def _prefixes(pattern: str) -> set[str]:
 
 
 def read_prefixes(pattern: str) -> set[str]:
-    """`_prefixes`, read from the pattern's parse tree."""
-    try:
-        found = _seq_prefixes(list(_p.parse(pattern)), 2, 0)
-    except Exception:  # an internal API: if it changes, be correct and slower
+    """`_prefixes`, read from the pattern's parse tree: 2 characters long (or shorter where
+    the pattern allows anything next), longer while they stay few."""
+    try:  # an internal API: if it changes, be correct and slower
+        tree = list(_p.parse(pattern))
+        found = _seq_prefixes(tree, 2, 0)
+        for n in range(3, _LONGEST + 1):
+            longer = _seq_prefixes(tree, n, 0)
+            if len(longer) > _FEW:
+                break
+            found = longer
+    except Exception:
         return {""}
     return found if len(found) <= _MAX_PREFIXES else {""}
 

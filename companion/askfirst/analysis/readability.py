@@ -9,20 +9,25 @@ so textstat gets our own syllable table instead: the count of every dictionary w
 the table is read as one string and searched in place (a binary search over its lines),
 so `askfirst check` on one draft pays a millisecond, not a second, and nothing is parsed
 that the draft does not use. nltk, which textstat imports only to fetch the dictionary,
-is never loaded at all, and pyphen's hyphenation patterns (textstat's fallback for words
-the dictionary lacks, 0.1 s to load) only when such a word comes. A link or an email address
-is no such word: nobody reads "calendly.com/joe/15min" syllable by syllable, so it counts as
-one syllable, like a number, and never loads the patterns.
+is never loaded at all. pyphen's hyphenation patterns (textstat's fallback for words the
+dictionary lacks: names, brands) are loaded only when such a word comes, and from
+hyphenation.json, pyphen's own parsed patterns kept by scripts/gen_hyphenation.py, which
+loads ten times faster than pyphen parsing its file (0.1 s, more than the rest of a
+one-draft check). A link or an email address is no such word: nobody reads
+"calendly.com/joe/15min" syllable by syllable, so it counts as one syllable, like a
+number, and never loads the patterns.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import re
 import sys
 import threading
 import types
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +36,7 @@ from typing import Any
 from .text import LINK
 
 TABLE = Path(__file__).with_name("syllables.txt")
+HYPHENATION = Path(__file__).with_name("hyphenation.json")
 _ADDRESS = re.compile(rf"{LINK.pattern}|[^\s@<>\"']+@[^\s@<>\"']+\.[a-z]{{2,}}\b", re.IGNORECASE)
 # The words textstat makes of the links and addresses seen so far (it drops their punctuation).
 _not_words: set[str] = set()
@@ -148,10 +154,28 @@ class _Hyphenator:
         if word in _not_words or not any(ch.isalpha() for ch in word):
             return []  # "15", "2026", a link: the patterns are made for words, nothing to split
         if self._pyphen is None:
-            from pyphen import Pyphen
-
-            self._pyphen = Pyphen(lang=self.lang)
+            self._pyphen = _pyphen(self.lang)
         return self._pyphen.positions(word)
+
+
+def _pyphen(lang: str) -> Any:
+    """pyphen for `lang`, its patterns read from the shipped table if it was made from the
+    very file pyphen would parse (else pyphen parses it: slower, never different)."""
+    import pyphen
+
+    path = pyphen.LANGUAGES.get(pyphen.language_fallback(lang) or "")
+    if path is not None and path not in pyphen.hdcache:
+        try:
+            kept = json.loads(HYPHENATION.read_text(encoding="utf-8"))
+            if kept["source"] == Path(path).name and kept["crc32"] == zlib.crc32(Path(path).read_bytes()):
+                patterns = kept["patterns"]
+                patterns_dict = pyphen.HyphDict.__new__(pyphen.HyphDict)  # what HyphDict(path) builds
+                patterns_dict.patterns, patterns_dict.cache = patterns, {}
+                patterns_dict.maxlen = max(map(len, patterns))
+                pyphen.hdcache[path] = patterns_dict  # pyphen's own cache of parsed files
+        except (OSError, ValueError, KeyError):
+            pass
+    return pyphen.Pyphen(lang=lang)
 
 
 def _install() -> None:

@@ -1,47 +1,30 @@
-"""The `askfirst` command. Each group of subcommands lives in its own module.
+"""The `askfirst` command (see group.py for its subcommands).
 
-Subcommands are imported only when they run (click's lazy-group pattern), so that
-`askfirst today` does not pay for the analysis engine or Flask, nor `askfirst check`
-for the server.
+`askfirst today` is asked many times a day, by hand and by scripts, and the answer is
+usually kept in the database already; loading click alone would take most of the time it
+may take. So `run`, the console script, prints a kept answer without loading click
+(quick.py), and hands everything else, and anything unusual, to the click command `main`.
 """
 
 from __future__ import annotations
 
-import importlib
-
-import click
-
-from .. import __version__
-
-# name -> "module:attribute", relative to this package
-COMMANDS = {
-    "check": "check:check",
-    "serve": "serve:serve",
-    "pair": "pair:pair",
-    "today": "data:today",
-    "export": "data:export",
-    "forget": "data:forget",
-    "wipe": "data:wipe",
-    "import": "imports:import_",
-    "insights": "insights:insights",
-    "doctor": "doctor:doctor",
-    "service": "service:service",
-}
+import sys
+from typing import Any
 
 
-class LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+def run() -> None:
+    """The `askfirst` console script."""
+    from . import quick
 
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name in COMMANDS and name not in self.commands:
-            module, attribute = COMMANDS[name].split(":")
-            command = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
-            self.add_command(command, name)
-        return super().get_command(ctx, name)
+    if not quick.today(sys.argv[1:]):
+        from .group import main
+
+        main()
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="askfirst")
-def main() -> None:
-    """Ask First: warns you before you pitch, tells you who to follow up with."""
+def __getattr__(name: str) -> Any:
+    if name == "main":  # the click command group, loaded on first use
+        from .group import main
+
+        return main
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -67,10 +67,12 @@ class Database:
         return conn
 
     @contextmanager
-    def _write(self, count: bool = True) -> Iterator[sqlite3.Connection]:
+    def _write(self, count: bool = True, followups_too: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed whole, or rolled back on any failure (the
         commit's own included), so the thread's connection is never left inside it.
-        `count`: it changes the data (raise the change counter); False only for the cache."""
+        `count`: it changes the data (raise the change counter); False only for the cache.
+        `followups_too=False`: it changes nothing follow-ups are made of (scores), so the kept
+        follow-ups stay current; the background scoring after an import writes for minutes."""
         conn = self._conn()
         with self._write_lock:
             conn.execute("BEGIN IMMEDIATE")
@@ -78,7 +80,11 @@ class Database:
                 yield conn
                 if self._migrated and count:
                     conn.execute("UPDATE changes SET n = n + 1")
-                    conn.execute("DELETE FROM followups_cache")  # stale now, and may name the deleted
+                    if followups_too:
+                        conn.execute("DELETE FROM followups_cache")  # stale now, and may name the deleted
+                    else:  # the answers kept for the count before stand for the new one
+                        conn.execute("UPDATE followups_cache SET change = change + 1 "
+                                     "WHERE change = (SELECT n FROM changes) - 1")
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -118,6 +124,10 @@ class Database:
 
     def integrity_check(self) -> str:
         return self._conn().execute("PRAGMA integrity_check").fetchone()[0]
+
+    def count(self, table: str) -> int:
+        assert table in ("contacts", "events", "followup_marks", "settings")
+        return self._conn().execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
     def change_count(self) -> int:
         """Raised by every committed write, from any process: equal counts, equal data."""

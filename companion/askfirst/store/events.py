@@ -110,8 +110,9 @@ class Events(Database):
 
     def set_scores(self, scores: Iterable[tuple[str, str, int, bool | None]]) -> int:
         """Verdict, score and "asked about them" for stored messages that have none yet
-        (imported history, scored after the import); the number of events updated."""
-        with self._write() as conn:
+        (imported history, scored after the import); the number of events updated.
+        Follow-ups are not made of scores: today's kept answer stays current."""
+        with self._write(followups_too=False) as conn:
             cur = conn.executemany(
                 "UPDATE events SET verdict = ?, score = ?, asked = ? WHERE id = ? AND verdict IS NULL",
                 ((v, n, None if a is None else int(a), i) for i, v, n, a in scores))
@@ -148,10 +149,6 @@ class Events(Database):
             rows = self._conn().execute(_EVENT_SELECT + " WHERE e.contact_key = ? ORDER BY e.at, e.id",
                                         (contact_key,))
         return [_event_dict(r) for r in rows]
-
-    def count(self, table: str) -> int:
-        assert table in ("contacts", "events", "followup_marks", "settings")
-        return self._conn().execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def resummarise(conn: sqlite3.Connection, keys: Iterable[str] | None) -> None:

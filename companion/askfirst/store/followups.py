@@ -90,7 +90,7 @@ class FollowupQueries(Database):
         from .. import followups
 
         found = followups.due(self.summaries(today, tz, settings), settings, today, tz, self.marks())
-        contacts = self.count("contacts")  # type: ignore[attr-defined]
+        contacts = self.count("contacts")
         # The popup's empty state: nothing imported yet (say how) is not "all done".
         state = "due" if found else ("all_done" if contacts else "no_contacts")
         body = json.dumps({"date": today.isoformat(), "count": len(found), "state": state, "contacts": contacts,
@@ -103,6 +103,14 @@ class FollowupQueries(Database):
         except sqlite3.OperationalError:  # busy or read-only: the answer stands, only not kept
             pass
         return body
+
+    def kept_today_text(self, today: date, tz: tzinfo) -> str | None:
+        """The text `today_text` keeps, if it is still current; None if it must be rendered."""
+        row = self._conn().execute("SELECT change, text FROM followups_cache WHERE day = ? AND zone = ?",
+                                   (today.isoformat(), str(tz))).fetchone()
+        if row is not None and row[1] is not None and row[0] == self.change_count():
+            return str(row[1])
+        return None
 
     def today_text(self, today: date, tz: tzinfo, render: Callable[[bytes], str]) -> str:
         """`render(today_json(...))`, kept beside the JSON until anything changes: with

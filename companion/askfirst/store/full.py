@@ -1,0 +1,15 @@
+"""`Store`: every part of the store in one class (see __init__.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import TodayStore
+from .events import Events
+
+
+class Store(Events, TodayStore):
+    """Everything the companion keeps, in one SQLite file. Safe to share between threads."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
