@@ -34,9 +34,8 @@ _REFERENCE = PhraseSet(lx.REFERENCE_TO_THEM.patterns)
 _RELATIONSHIP = PhraseSet(lx.RELATIONSHIP.patterns)
 _ASKS = PhraseSet([p for _, p in lx.ASKS], [label for label, _ in lx.ASKS])
 _EVERY_CUE = PhraseSets([phrases for _, phrases in _PITCH.values()] + [_FLATTERY, _REFERENCE, _RELATIONSHIP, _ASKS])
-_PAIN = lx.PAIN_QUESTION.compile()
-_CTA = lx.CALL_TO_ACTION.compile()
 _BOOKING = re.compile(lx.CALL_TO_ACTION.patterns[0])
+_SALES_QUESTIONS = (lx.PAIN_QUESTION.name, lx.CALL_TO_ACTION.name)
 
 
 @dataclass
@@ -400,8 +399,10 @@ def _read(draft: Draft) -> _Read:
                 # "Would you be up for it?": a request even when the thing asked is vague.
                 sentence_asks.append(("a favour", sentence.start, sentence.end))
                 read.asks.append(sentence_asks[-1])
-            said = text[sentence.start:sentence.end]
-            is_request = bool(sentence_asks) or bool(_PAIN.search(said)) or bool(_CTA.search(said))
+            # A scripted pain question or a sales call to action is a request, not curiosity;
+            # the scan above already found where they are.
+            is_request = bool(sentence_asks) or any(
+                sentence.start <= s < sentence.end for name in _SALES_QUESTIONS for s, _ in read.hits.get(name, ()))
             if not is_request and curious and not lx.PHATIC_QUESTION.search(sentence.text):
                 read.questions_about_them += 1
                 read.curious.append((sentence.start, sentence.end))
