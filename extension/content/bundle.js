@@ -869,34 +869,14 @@ button:focus-visible { outline: 2px solid #1570ef; outline-offset: 2px; }
       host.setAttribute("data-askfirst-hold", "");
       host.style.cssText = "position:fixed;z-index:2147483647;top:0;left:0;";
       const root = host.attachShadow({ mode: "open" });
-      const style = doc.createElement("style");
-      style.textContent = STYLE2;
-      const box = doc.createElement("div");
-      box.className = "hold";
-      box.setAttribute("role", "alertdialog");
-      box.setAttribute("aria-labelledby", "t");
-      box.setAttribute("aria-describedby", "w");
-      const title = doc.createElement("p");
-      title.className = "title";
-      title.id = "t";
-      title.textContent = "Send this now?";
-      const why = doc.createElement("p");
-      why.className = "why";
-      why.id = "w";
-      why.textContent = reason;
-      const send = doc.createElement("button");
-      send.type = "button";
-      send.className = "send";
-      send.textContent = "Send anyway";
-      const edit = doc.createElement("button");
-      edit.type = "button";
-      edit.className = "edit";
-      edit.textContent = "Edit";
-      const actions = doc.createElement("div");
-      actions.className = "actions";
-      actions.append(send, edit);
-      box.append(title, why, actions);
-      root.append(style, box);
+      const send = el(doc, "button", { type: "button", class: "send", text: "Send anyway" });
+      const edit = el(doc, "button", { type: "button", class: "edit", text: "Edit" });
+      const box = el(doc, "div", { class: "hold", role: "alertdialog", "aria-labelledby": "t", "aria-describedby": "w" }, [
+        el(doc, "p", { class: "title", id: "t", text: "Send this now?" }),
+        el(doc, "p", { class: "why", id: "w", text: reason }),
+        el(doc, "div", { class: "actions" }, [send, edit])
+      ]);
+      root.append(el(doc, "style", { text: STYLE2 }), box);
       for (const type of ["click", "keydown", "mousedown", "pointerdown"]) {
         host.addEventListener(type, (e) => e.stopPropagation());
       }

@@ -123,7 +123,8 @@ kbd { font: inherit; font-weight: 600; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 `;
 
-function el(doc, tag, attrs = {}, children = []) {
+/** An element with attributes (`text` sets its text) and children; empty children are skipped. */
+export function el(doc, tag, attrs = {}, children = []) {
   const node = doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === "text") node.textContent = v;
