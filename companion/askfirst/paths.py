@@ -8,7 +8,10 @@ database, the pairing code or a fallback token file.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+TYPE_CHECKING = False  # typing and pathlib load only when needed: `askfirst today` names a file, no more
+if TYPE_CHECKING:
+    from pathlib import Path
 
 APP_NAME = "askfirst"
 DB_NAME = "askfirst.db"
@@ -16,10 +19,17 @@ DB_NAME = "askfirst.db"
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The data folder, created (0700) if missing."""
-    chosen = explicit or os.environ.get("ASKFIRST_DATA_DIR") or _platform_data_dir()
-    path = Path(chosen).expanduser().resolve()
+    from pathlib import Path
+
+    path = Path(data_dir_name(explicit))
     _private_dir(path)
     return path
+
+
+def data_dir_name(explicit: str | os.PathLike[str] | None = None) -> str:
+    """The data folder's absolute name, neither created nor checked."""
+    chosen = explicit or os.environ.get("ASKFIRST_DATA_DIR") or _platform_data_dir()
+    return os.path.realpath(os.path.expanduser(chosen))
 
 
 def _platform_data_dir() -> str:

@@ -8,7 +8,8 @@ from typing import Any
 from .paths import data_dir, db_path
 from .profiles import normalise
 from .store import Store
-from .timing import Timing, system_zone
+from .timing import Timing
+from .zones import system_zone
 
 
 def timing_for_profile(profile_url: str, explicit_dir: str | None = None) -> tuple[dict[str, Any], Timing]:

@@ -14,13 +14,8 @@ from datetime import tzinfo
 from typing import Any
 
 from .sites import SITES
-from .timing import (
-    DEFAULT_FOLLOWUP_DAYS,
-    DEFAULT_MAX_NUDGES,
-    DEFAULT_WAIT_DAYS,
-    is_zone_name,
-    user_zone,
-)
+from .timing import DEFAULT_FOLLOWUP_DAYS, DEFAULT_MAX_NUDGES, DEFAULT_WAIT_DAYS
+from .zones import user_zone, valid_zone_name
 
 MAX_DAYS = 365
 
@@ -81,7 +76,7 @@ def merge(current: Settings, update: Any) -> Settings:
                 raise SettingsError("store_text must be true or false", key)
             changes[key] = value
         elif key == "time_zone":
-            if value is not None and (not isinstance(value, str) or len(value) > 64 or not is_zone_name(value)):
+            if value is not None and not valid_zone_name(value):
                 raise SettingsError("time_zone must be an IANA zone name such as Europe/Berlin, or null for "
                                     "the computer's zone", key)
             changes[key] = value

@@ -1,9 +1,5 @@
-"""What the companion knows about *when*: the user's time zone, and the timing facts
-behind the `premature` and `wait` verdicts.
-
-One notion of the user's zone: an IANA zone (`zoneinfo`), the system's unless the user
-chose another in settings. A fixed UTC offset is never used as "local": across a
-daylight-saving change it puts "today", "overdue since" and "wait until" a day off.
+"""What the companion knows about *when*: the timing facts behind the `premature` and
+`wait` verdicts, and calendar days in the user's zone (zones.py says which zone that is).
 
 The analysis engine never reads the store; the server (or the CLI) gathers these facts
 from stored events and hands them over as a `Timing`. All times are timezone-aware.
@@ -11,11 +7,9 @@ from stored events and hands them over as a `Timing`. All times are timezone-awa
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DEFAULT_WAIT_DAYS = 3.0  # after connecting or meeting, before asking for anything
 DEFAULT_FOLLOWUP_DAYS = 5.0  # after your own unanswered message, before following up
@@ -33,58 +27,6 @@ def may_nudge(unanswered_in_a_row: int, max_nudges: int) -> bool:
     """Whether one more message after `unanswered_in_a_row` unanswered ones is still a
     nudge you may send (your first message plus at most `max_nudges` nudges)."""
     return 1 <= unanswered_in_a_row <= max_nudges
-
-
-def system_zone() -> tzinfo:
-    """The computer's IANA zone (honours `TZ`); UTC when the system names none."""
-    name = _zone_name_from_links()
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    try:
-        import tzlocal
-
-        return tzlocal.get_localzone()
-    except (ImportError, LookupError, ValueError, OSError):  # no zone the system can name: UTC
-        return timezone.utc
-
-
-def _zone_name_from_links() -> str | None:
-    """The zone named by `TZ` or by the /etc/localtime link, where the system has them.
-
-    tzlocal answers this everywhere (Windows too) but importing it costs ~10 ms, a fifth of
-    what `askfirst today` may take (scripts/bench_import.py), so the common case is read here."""
-    tz = os.environ.get("TZ", "").lstrip(":")
-    if not tz:
-        try:
-            tz = os.readlink("/etc/localtime")  # one system call: this runs on every request
-        except OSError:  # not a link (or no such file): tzlocal knows the other ways
-            return None
-    if "/zoneinfo/" in tz:
-        tz = tz.rsplit("/zoneinfo/", 1)[1]
-    return tz if tz and not tz.startswith("/") else None
-
-
-def user_zone(name: str | None) -> tzinfo:
-    """The zone the user chose in settings, or the system's."""
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return system_zone()
-
-
-def is_zone_name(name: str) -> bool:
-    if name in ("UTC",):
-        return True
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return name in available_timezones()
 
 
 def day_after(t: datetime, days: float, tz: tzinfo) -> date:

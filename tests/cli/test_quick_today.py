@@ -3,17 +3,26 @@ command would, and leaves everything else to the click command."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from askfirst.cli import main, quick
 from askfirst.profiles import normalise
 from askfirst.store import NewEvent, Store
+from askfirst.store.kept import kept_answer
+from askfirst.store.schema import MIGRATIONS
+from askfirst.zones import system_zone
 
 # Runs the console script's entry point and says on stderr whether click was loaded.
 ENTRY = """
@@ -41,8 +50,8 @@ def data(tmp_path, monkeypatch):
     return tmp_path
 
 
-def entry(*args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+def entry(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **(env or {})}
     return subprocess.run([sys.executable, "-c", ENTRY, *args], capture_output=True, env=env, timeout=60)
 
 
@@ -58,6 +67,7 @@ def test_today_is_printed_from_the_kept_text_without_click(data):
 
 
 def test_today_json_without_click_is_the_click_commands_answer(data):
+    assert entry("today", "--json").stderr == b"click loaded"  # nothing kept yet
     quick_out = entry("today", "--json")
     assert quick_out.returncode == 0 and quick_out.stderr == b"click not loaded"
     assert quick_out.stdout.decode() == CliRunner().invoke(main, ["today", "--json"]).output
@@ -99,3 +109,91 @@ def test_scores_written_after_an_import_keep_todays_answer(data):
     store.close()
     after = entry("today")
     assert after.stderr == b"click not loaded" and after.stdout == kept.stdout
+
+
+def test_scores_committed_while_the_kept_answer_is_read_do_not_lose_it(data):
+    """The background scoring commits for minutes after an import: a commit landing in
+    the middle of reading the kept answer must not make it look stale."""
+    entry("today")
+    scorer = Store(data / "askfirst.db")
+    reader = Store(data / "askfirst.db")
+    n = iter(range(1, 1000))
+
+    def score_before_each_statement(sql: str) -> None:
+        # Runs as each of the reader's statements starts, before it reads anything.
+        scorer.set_scores([(f"s{next(n)}", "ok", 0, None)])
+
+    tz = reader.settings().zone()
+    day = datetime.now(tz).date()
+    conn = reader._conn()
+    conn.set_trace_callback(score_before_each_statement)
+    try:
+        change, text = kept_answer(conn, "text", (day.isoformat(), str(tz)))
+        body = reader.today_json(day, tz)
+        rendered = reader.today_text(day, tz, render=lambda body: pytest.fail("rendered again"))
+    finally:
+        conn.set_trace_callback(None)
+    assert next(n) > 3, "the scorer committed between the reads"
+    assert text is not None and rendered == text
+    assert reader.change_count() == scorer.change_count() > change
+    assert body == entry("today", "--json").stdout.rstrip(b"\n")
+    scorer.close()
+    reader.close()
+
+
+@pytest.mark.parametrize("styled", [
+    click.style("Overdue (3)", bold=True) + "\n  • Ayşe: reply — " + click.style("today", fg="red", underline=True),
+    click.style("x", fg=(12, 200, 3), bg="bright_blue", dim=True) + "[not a style] 50% ;?",
+    "no styles at all",
+])
+def test_styles_are_stripped_as_click_strips_them(styled):
+    assert quick.unstyled(styled.encode()) == click.unstyle(styled).encode()
+
+
+@pytest.mark.parametrize("encoding", ["latin-1:replace", "ascii:backslashreplace"])
+def test_output_that_is_not_utf8_is_left_to_click(data, encoding):
+    store = Store(data / "askfirst.db")
+    store.add_event(NewEvent("d1", "message_received", datetime.now(timezone.utc) - timedelta(days=1),
+                             normalise("https://www.linkedin.com/in/ayse/"), name="Ayşe Yılmaz"))
+    store.close()
+    entry("today")  # kept now
+    env = {"PYTHONIOENCODING": encoding}
+    quick_out, click_out = entry("today", env=env), entry("today", "--data-dir", str(data), env=env)
+    assert quick_out.stderr == b"click loaded" and b"Ay" in quick_out.stdout
+    assert quick_out.stdout == click_out.stdout
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Not/A_Zone", 42])
+def test_the_kept_answer_is_found_in_the_zone_the_settings_name(data, zone):
+    """A valid zone is the user's; anything else stored falls back to the computer's zone,
+    as the settings read it. Either way the quick read finds what the click command kept."""
+    store = Store(data / "askfirst.db")
+    with store._write() as conn:  # as stored, even when no longer valid
+        conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('time_zone', ?)", (json.dumps(zone),))
+    expected = ZoneInfo(zone) if zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago") else system_zone()
+    assert store.settings().zone() == expected
+    store.close()
+    kept = entry("today")
+    assert kept.stderr == b"click loaded" and datetime.now(expected).strftime("%a %d %b %Y").encode() in kept.stdout
+    again = entry("today")
+    assert again.stderr == b"click not loaded" and again.stdout == kept.stdout
+
+
+def test_an_older_database_is_left_for_the_click_command_to_upgrade(tmp_path, monkeypatch):
+    old = sorted((Path(__file__).parent.parent / "server" / "old_databases").glob("v*.sqlite"))[-1]
+    path = tmp_path / "askfirst.db"
+    shutil.copy(old, path)
+    monkeypatch.setenv("ASKFIRST_DATA_DIR", str(tmp_path))
+    assert quick.today(["today"]) is False and quick.today(["today", "--json"]) is False
+    assert path.read_bytes() == old.read_bytes()
+
+
+def test_a_kept_answer_in_a_database_of_another_schema_is_not_trusted(data):
+    entry("today")
+    assert quick.today(["today"]) is True
+    conn = sqlite3.connect(data / "askfirst.db")
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")  # written by a newer Ask First
+    conn.close()
+    assert quick.today(["today"]) is False
+    newer = entry("today")
+    assert newer.returncode != 0 and b"newer Ask First" in newer.stderr

@@ -6,40 +6,33 @@
     contacts.py   contacts, the timing facts for the analysis, forget and wipe
     settings.py   the user's settings
     followups.py  the contacts today's follow-ups come from, and done/snooze marks
+    kept.py       today's follow-ups as kept, read back in one statement
     full.py       `Store`, all of them in one class
 
-`askfirst today` reads through `TodayStore` and never loads the code that stores events
-(most of the rest of its start-up); `Store` and the event types load on first use.
+Every name here loads on first use: `askfirst today` usually reads the kept answer
+(kept.py) and nothing else of the store, and must start quickly.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from .contacts import Contacts
-from .database import EraseIncomplete, iso
-from .followups import FollowupQueries
-from .settings import SettingsStore
-
+TYPE_CHECKING = False  # not imported from typing, which `askfirst today` does not otherwise load
 if TYPE_CHECKING:
+    from typing import Any
+
+    from .database import EraseIncomplete, iso
     from .events import EVENT_TYPES, AddResult, NewEvent
     from .full import Store
 
-
-class TodayStore(Contacts, SettingsStore, FollowupQueries):
-    """The parts of the store that settings, contacts and today's follow-ups are read through."""
+_HOMES = {"Store": "full", "EVENT_TYPES": "events", "AddResult": "events", "NewEvent": "events",
+          "EraseIncomplete": "database", "iso": "database"}
 
 
 def __getattr__(name: str) -> Any:
-    if name == "Store":
-        from .full import Store
+    if name in _HOMES:
+        from importlib import import_module
 
-        return Store
-    if name in ("EVENT_TYPES", "AddResult", "NewEvent"):
-        from . import events
-
-        return getattr(events, name)
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["EVENT_TYPES", "AddResult", "EraseIncomplete", "NewEvent", "Store", "TodayStore", "iso"]
+__all__ = ["EVENT_TYPES", "AddResult", "EraseIncomplete", "NewEvent", "Store", "iso"]

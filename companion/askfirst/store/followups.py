@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..settings import Settings
 from ..timing import start_of_day, utcnow
 from .database import Database, iso
+from .kept import kept_answer
 
 if TYPE_CHECKING:
     from ..followups import ContactSummary, Followup, Mark
@@ -81,12 +82,10 @@ class FollowupQueries(Database):
         (scripts/bench_import.py), for the popup's badge and for `askfirst today` alike."""
         settings = self.settings()  # type: ignore[attr-defined]
         tz = tz or settings.zone()
-        change = self.change_count()  # read before the data: a race can only miss
         key = (today.isoformat(), str(tz))
-        row = self._conn().execute("SELECT change, body FROM followups_cache WHERE day = ? AND zone = ?",
-                                   key).fetchone()
-        if row is not None and row[0] == change:
-            return bytes(row[1])
+        change, kept = kept_answer(self._conn(), "body", key)
+        if kept is not None:
+            return bytes(kept)
         from .. import followups
 
         found = followups.due(self.summaries(today, tz, settings), settings, today, tz, self.marks())
@@ -104,24 +103,14 @@ class FollowupQueries(Database):
             pass
         return body
 
-    def kept_today_text(self, today: date, tz: tzinfo) -> str | None:
-        """The text `today_text` keeps, if it is still current; None if it must be rendered."""
-        row = self._conn().execute("SELECT change, text FROM followups_cache WHERE day = ? AND zone = ?",
-                                   (today.isoformat(), str(tz))).fetchone()
-        if row is not None and row[1] is not None and row[0] == self.change_count():
-            return str(row[1])
-        return None
-
     def today_text(self, today: date, tz: tzinfo, render: Callable[[bytes], str]) -> str:
         """`render(today_json(...))`, kept beside the JSON until anything changes: with
         thousands due, decoding and rendering take ~20 ms and reading the kept text ~1 ms
         (scripts/bench_startup.py)."""
-        change = self.change_count()  # read before the data: a race can only miss
         key = (today.isoformat(), str(tz))
-        row = self._conn().execute("SELECT change, text FROM followups_cache WHERE day = ? AND zone = ?",
-                                   key).fetchone()
-        if row is not None and row[0] == change and row[1] is not None:
-            return str(row[1])
+        change, kept = kept_answer(self._conn(), "text", key)
+        if kept is not None:
+            return str(kept)
         text = render(self.today_json(today, tz))
         try:
             with self._write(count=False) as conn:  # only the row for this very answer

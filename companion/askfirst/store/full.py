@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import TodayStore
+from .contacts import Contacts
 from .events import Events
+from .followups import FollowupQueries
+from .settings import SettingsStore
 
 
-class Store(Events, TodayStore):
+class Store(Events, Contacts, SettingsStore, FollowupQueries):
     """Everything the companion keeps, in one SQLite file. Safe to share between threads."""
 
     def __init__(self, path: Path) -> None:
