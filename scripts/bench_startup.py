@@ -108,8 +108,6 @@ def default_folder_env(tmp: Path, env: dict[str, str]) -> dict[str, str]:
     found = subprocess.run([sys.executable, "-c", "import platformdirs; print(platformdirs.user_data_dir('askfirst'))"],
                            env=plain, check=True, capture_output=True, text=True).stdout.strip()
     folder = Path(found)
-    if folder.is_dir() and not folder.is_symlink():
-        folder.rmdir()  # created empty by platformdirs' look-up
     folder.parent.mkdir(parents=True, exist_ok=True)
     folder.symlink_to(env["ASKFIRST_DATA_DIR"], target_is_directory=True)
     return plain
@@ -132,12 +130,15 @@ def stop_background_scoring(data: Path) -> None:
     """The import goes on scoring the messages it read in a background process, for
     minutes; stopped here (the folder is thrown away) so it does not compete for the CPU
     with the runs timed."""
-    from askfirst.insights import progress_path
+    from askfirst.insights import progress_path, scoring_status
 
+    status = scoring_status(data)
+    if not status or not status["running"]:  # nothing left to score: the pid may be another's now
+        return
     try:
         pid = int(json.loads(progress_path(data).read_text())["pid"])
         os.kill(pid, signal.SIGTERM)
-    except (OSError, ValueError, KeyError):  # nothing left to score, or done already
+    except (OSError, ValueError, KeyError):  # done meanwhile
         return
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

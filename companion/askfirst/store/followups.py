@@ -24,8 +24,7 @@ if TYPE_CHECKING:
     from ..followups import ContactSummary, Followup, Mark
 
 # The rules (askfirst.followups, with hashlib) are imported by the methods that run them:
-# `askfirst today` mostly reads the kept answer, and the import cost it ~10 ms of its
-# 50 ms (scripts/bench_startup.py).
+# most looks at today's list find the kept answer and never need them.
 
 _COLUMNS = ("key, profile_url, name, headline, connected_at, connected_day, met_at, met_place, last_sent_at, "
             "last_received_at, unanswered_in_a_row, keep_in_touch_days, thread_url")
@@ -80,12 +79,13 @@ class FollowupQueries(Database):
         Kept in the database until anything changes: with 30,000 contacts and thousands
         due, computing takes ~35 ms and reading the kept answer under 1 ms
         (scripts/bench_import.py), for the popup's badge and for `askfirst today` alike."""
-        settings = self.settings()  # type: ignore[attr-defined]
-        tz = tz or settings.zone()
+        tz = tz or self.settings().zone()  # type: ignore[attr-defined]
         key = (today.isoformat(), str(tz))
         change, kept = kept_answer(self._conn(), "body", key)
         if kept is not None:
             return bytes(kept)
+        # Read after the count: an answer made from settings changed meanwhile is not kept.
+        settings = self.settings()  # type: ignore[attr-defined]
         from .. import followups
 
         found = followups.due(self.summaries(today, tz, settings), settings, today, tz, self.marks())

@@ -2,7 +2,7 @@
 
 The first look at today's list (or the first after any change) computes it and keeps it,
 as the JSON answer and as the rendered text; every later look reads it back. This module
-imports nothing but sqlite3, so `askfirst today` can answer without loading the rest
+imports nothing but sqlite3 (and the schema's version count), so `askfirst today` can answer without loading the rest
 of the store (cli/quick.py).
 """
 
