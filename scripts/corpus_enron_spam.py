@@ -224,17 +224,15 @@ def spam_rows(subset: str, collection: str, folder: Path) -> list[dict[str, obje
 
 
 def row(subset: str, path: Path, text: str, label: str, family: str) -> dict[str, object]:
-    return {
-        "id": f"enron-spam-{subset}-{path.stem}",
-        "text": text,
-        "kind": "message",
-        "label": label,
-        "pitch": label == "pitch_heavy",
-        "source": f"{SOURCE} {subset}/{path.parent.name}/{path.name}",
-        "licence": LICENCE,
-        "family": family,
-        "split": "dev" if family in DEV_FAMILIES else "train",
-    }
+    return message_row(f"enron-spam-{subset}-{path.stem}", text, label, f"{SOURCE} {subset}/{path.parent.name}/{path.name}",
+                       LICENCE, family, "dev" if family in DEV_FAMILIES else "train")
+
+
+def message_row(id: str, text: str, label: str, source: str, licence: str, family: str,
+                split: str) -> dict[str, object]:
+    """A corpus row for one message, its fields in the order the corpus README lists them."""
+    return {"id": id, "text": text, "kind": "message", "label": label, "pitch": label == "pitch_heavy",
+            "source": source, "licence": licence, "family": family, "split": split}
 
 
 def dedupe_key(text: str) -> str:

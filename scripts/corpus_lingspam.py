@@ -21,6 +21,7 @@ from corpus_enron_spam import (
     dedupe_key,
     detokenise,
     looks_like_prose,
+    message_row,
     read_mail,
     run,
     words,
@@ -49,19 +50,8 @@ def build(root: Path, seen: set[str]) -> list[dict[str, object]]:
         if key in seen:
             continue
         seen.add(key)
-        rows.append(
-            {
-                "id": f"lingspam-{path.parent.name}-{path.stem}",
-                "text": text,
-                "kind": "message",
-                "label": "pitch_heavy",
-                "pitch": True,
-                "source": f"{SOURCE} bare/{path.parent.name}/{path.name}",
-                "licence": LICENCE,
-                "family": FAMILY,
-                "split": "train",
-            }
-        )
+        rows.append(message_row(f"lingspam-{path.parent.name}-{path.stem}", text, "pitch_heavy",
+                                f"{SOURCE} bare/{path.parent.name}/{path.name}", LICENCE, FAMILY, "train"))
     return rows
 
 

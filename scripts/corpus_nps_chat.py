@@ -20,7 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from corpus_enron_spam import dedupe_key, run, stable
+from corpus_enron_spam import dedupe_key, message_row, run, stable
 
 SOURCE = "NPS Chat Corpus Release 1.0 (http://faculty.nps.edu/cmartell/NPSChat.htm), NLTK data package nps_chat"
 LICENCE = (
@@ -60,19 +60,9 @@ def build(root: Path, seen: set[str]) -> list[dict[str, object]]:
             if key in seen:
                 continue
             seen.add(key)
-            by_room.setdefault(room, []).append(
-                {
-                    "id": f"nps-chat-{path.stem}-{n}",
-                    "text": text,
-                    "kind": "message",
-                    "label": "ok",
-                    "pitch": False,
-                    "source": f"{SOURCE} {path.name} post {n}",
-                    "licence": LICENCE,
-                    "family": f"nps-chat:{room}",
-                    "split": ROOMS[room],
-                }
-            )
+            by_room.setdefault(room, []).append(message_row(
+                f"nps-chat-{path.stem}-{n}", text, "ok", f"{SOURCE} {path.name} post {n}", LICENCE,
+                f"nps-chat:{room}", ROOMS[room]))
     rows: list[dict[str, object]] = []
     for _room, posts in sorted(by_room.items()):
         posts.sort(key=lambda r: stable(str(r["id"])))

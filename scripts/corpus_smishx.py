@@ -24,7 +24,7 @@ import re
 import sys
 from pathlib import Path
 
-from corpus_enron_spam import STOPWORDS, dedupe_key, run, words
+from corpus_enron_spam import STOPWORDS, dedupe_key, message_row, run, words
 
 SOURCE = "https://github.com/yizhu-joy/SmishX data/dataset.csv"
 LICENCE = "SmishX (Wang et al. 2025), MIT licence; message texts copyright their senders"
@@ -88,17 +88,8 @@ def build(root: Path, seen: set[str], held_out: tuple[set[str], list[set[tuple[s
                 continue
             seen.add(key)
             kept.append(grams)
-            rows.append({
-                "id": f"smishx-{n}",
-                "text": text,
-                "kind": "message",
-                "label": "pitch_heavy",
-                "pitch": True,
-                "source": f"{SOURCE} line {n}",
-                "licence": LICENCE,
-                "family": FAMILY,
-                "split": "train",
-            })
+            rows.append(message_row(f"smishx-{n}", text, "pitch_heavy", f"{SOURCE} line {n}", LICENCE, FAMILY,
+                                    "train"))
     return rows
 
 
