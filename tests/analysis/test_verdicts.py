@@ -160,6 +160,12 @@ WORK_AND_COLD_REQUESTS = [
     ("Hi Tom, would you review my pitch deck? I can send the draft tonight.", "ask_first"),
     ("Hi Mike, did you get a chance to look at my proposal?", "ask_first"),
     ("I would like to invite you to speak at our summit in May.", "ask_first"),
+    ("Twanda, would you please schedule a meeting with me, Hector and Sheila about the follow-up?", "ok"),
+    ("I have to be on a conference call from 1-2. Could we do our call at noon instead?", "ok"),
+    ("Please fill in the attached document about your pipelines by Friday.", "ok"),
+    ("I have attached a copy of the draft response. Please call me with your comments.", "ok"),
+    ("Hi Ana, please see the attached resume and let me know if you have any openings.", "ask_first"),
+    ("Hi, could you please schedule a call with me next week?", "ask_first"),
 ]
 
 

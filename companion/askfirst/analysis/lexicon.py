@@ -801,13 +801,17 @@ ONGOING = re.compile(
 ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
 # Marks of work already under way between the two, so a request is part of that work: a
 # memo-style "Name:" salutation, an answer ("Yes, …"), a request made for someone else
-# ("Dave would like to meet", "schedule a meeting for Dan", "all of you"), a document that
-# is theirs together ("our draft", "the contract we signed", "your comments on"), a fax.
+# ("Dave would like to meet", "schedule a meeting for Dan", "with me, Hector and Sheila",
+# "all of you"), a document or meeting that is theirs together ("our draft", "our call",
+# "the contract we signed", "the attached schedule", "your comments on"), a fax.
 # A cold ask to a stranger has none of these; "my resume is attached" or "at 2 pm" does
-# not make one shared work.
+# not make one shared work. (These count only when nothing in the draft sells.)
 WORKING_CONTEXT = re.compile(
     r"^\W*(?:yes|no|sure|ok|okay|yep|sounds good|will do)\b[,.!]|\ball of you\b|"
     r"\b(?:schedule|set up|arrange) (?:a|the) (?:meeting|call) (?:for|with) (?-i:[A-Z][a-z]+)\b|"
+    r"\bwith me(?:,| and) (?-i:[A-Z][a-z]+)\b|\bour (?:call|meeting|conference call|discussion)\b|"
+    r"\b(?:see|review) (?:the )?attached\b(?! (?:resume|résumé|cv)\b)|"
+    r"\bthe attached (?!(?:resume|résumé|cv)\b)\w+|\bi(?:'ve| have) attached (?:the|a copy|a draft|an updated)\b|"
     r"\b(?!we\b|you\b)(?-i:[A-Z][a-z]+) would like to (?:meet|speak|talk|schedule|get together)\b|"
     r"^\W*(?!(?:Re|Fwd?|Update|Question|Note|Hello|Hi|Hey|Dear|Subject|Attention|Attn|Urgent|Reminder|"
     r"Quick|Ps|Fyi|Important|Request|Help|Announcement|Summary|Ask)\b)(?-i:[A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?):\s|"
