@@ -166,6 +166,11 @@ WORK_AND_COLD_REQUESTS = [
     ("I have attached a copy of the draft response. Please call me with your comments.", "ok"),
     ("Hi Ana, please see the attached resume and let me know if you have any openings.", "ask_first"),
     ("Hi, could you please schedule a call with me next week?", "ask_first"),
+    ("Dear Rick, I wanted to follow up on the email I sent a few weeks ago. Do you have time this week?", "ask_first"),
+    ("Gary, I've tried contacting you a few times over the past weeks without much success.", "ask_first"),
+    ("Can you tell me who is responsible for cyber-security at your company?", "ask_first"),
+    ("Hi Dana, I run a small design studio. Do you have time for a quick chat this week?", "ask_first"),
+    ("Hi Dana, how did the move to Lisbon go? Are you free for coffee when I'm in town?", "ok"),
 ]
 
 

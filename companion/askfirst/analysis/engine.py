@@ -393,7 +393,7 @@ def _read(draft: Draft) -> _Read:
         read.asks.extend(_non_overlapping(sentence_asks))
         if sentence.is_question:
             read.questions += 1
-            curious = bool(lx.CURIOUS_QUESTION.search(sentence.text))
+            curious = bool(lx.CURIOUS_QUESTION.search(sentence.text)) and not lx.TIME_QUESTION.search(sentence.text)
             if (not sentence_asks and not curious and lx.REQUEST_QUESTION.search(sentence.text)
                     and not lx.OFFER_OF_HELP.search(sentence.text) and not lx.OFFER_QUESTION.search(sentence.text)):
                 # "Would you be up for it?": a request even when the thing asked is vague.

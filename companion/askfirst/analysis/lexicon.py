@@ -562,6 +562,11 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a favour", r"\b(?:suggested|recommended) (?:that )?i (?:contact|reach out to|get in touch with|email|write to)\b|"
      r"\b(?:would|'d) (?:really )?(?:like|love|appreciate) your (?:participation|support|help)\b"),
     ("a favour", r"\blet me know if you can (?:take|help|do)\b|\binterested in reviewing\b"),
+    # Prospecting: the sender's own unanswered attempts, and asking who buys at their company.
+    ("a reply", r"\bfollow(?:ing)? up on (?:the|my) (?:e-?mail|message|note|voicemail|letter) i (?:sent|left)\b|"
+     r"\b(?:tried|been trying|have tried) (?:to (?:contact|reach|get hold of) you|contacting you|reaching you)\b"),
+    ("an introduction", r"\bwho (?:is|'s) (?:responsible|in charge) (?:for|of)\b[^.?!\n]{0,40}?\bat your "
+     r"(?:company|organi[sz]ation|firm|school|business)\b"),
     ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
      r"spare|give me|send me (?:a|some) (?:leads|referrals|clients)))\b"),
 )
@@ -637,6 +642,14 @@ CURIOUS_QUESTION = re.compile(
     r"\bcurious (?:how|what|why|whether|if|about)\b|\b(?:tell me|share) (?:a bit |more |a little )*"
     r"(?:about|how|what|why) (?:you|your)\b|\bwould love to (?:hear|know|learn) "
     r"(?:more )?(?:about )?(?:how|what|why|your)\b|\b(?:do|did|have|are|were|will) you\b",
+    re.IGNORECASE,
+)
+
+# Asking for the reader's time is a request even when it opens like curiosity ("do you
+# have time this week?", "are you free Tuesday?"), never a question about them.
+TIME_QUESTION = re.compile(
+    r"\b(?:do|would|will) you have (?:a |any |some )?(?:few |\d+ |a couple of )?(?:minutes?|mins?|time)\b|"
+    r"\bare you (?:free|available|around)\b",
     re.IGNORECASE,
 )
 
