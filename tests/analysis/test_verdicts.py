@@ -200,6 +200,9 @@ def test_friendly_notes_that_sound_like_a_nudge_or_an_offer_are_ok(draft):
     "I can promote your website so it shows on the first page of Google for your keywords.",
     "Hi! My name is Sophie and I am a brand strategist. I'd love to form a partnership around your product.",
     "On behalf of our client, an award-winning actor, we are requesting a feature story in your paper.",
+    "Hi Jo, I came across your profile and wanted to see if you might be on the job market. I am looking to hire a PM.",
+    "Hi Brittany! Would you be interested in the SWE internships we have here at Some Company?",
+    "I saw we had common connections. We are growing our team and looking for entrepreneurial people to work with us.",
 ])
 def test_pitches_for_a_client_a_website_or_a_partnership_are_flagged(draft):
     assert analyze(draft).verdict in ("pitch_heavy", "ask_first")

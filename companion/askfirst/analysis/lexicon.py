@@ -358,6 +358,12 @@ SENDER_OFFER = Cue(
         r"board (?:position|seat)|opportunity|employment)\b",
         r"\bwe(?:'re| are) (?:actively )?(?:engaged|working) with (?:[\w-]+ ){0,4}?(?:executives|companies|"
         r"firms|clients|leaders|utilities|banks)\b",
+        # Recruiting the reader: the job on offer is the sender's.
+        r"\b(?:we(?:'re| are)|i(?:'m| am)) (?:currently |rapidly )?(?:growing|expanding|building out) (?:our|my) team\b|"
+        r"\b(?:i(?:'m| am)|we(?:'re| are)) (?:looking|hoping) to hire\b|"
+        r"\blooking for (?:rockstar|talented|experienced|top|great|senior) (?:[\w-]+ )?(?:engineers|developers|designers|"
+        r"candidates|talent|people|professionals)\b|\bbe on the job market\b|"
+        r"\b(?:positions?|roles?|openings?|internships?) (?:we have|we're hiring for|at (?:our|my) (?:company|firm|startup))\b",
         # Selling for someone else: an agent's client, a recruiter's candidates, a buyer in hand.
         r"\b(?:on behalf of|representing) (?:our|my|a|an) (?:[\w-]+ ){0,2}?(?:clients?|customers?|brand)\b|"
         r"\b(?:we|i) (?:have|represent) (?:a |an |several |some |a few |many )?(?:clients?|buyers?|"
