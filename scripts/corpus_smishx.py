@@ -26,7 +26,7 @@ from pathlib import Path
 
 from corpus_enron_spam import STOPWORDS, dedupe_key, message_row, run, words
 
-SOURCE = "https://github.com/yizhu-joy/SmishX data/dataset.csv"
+SOURCE = "https://github.com/yizhu-joy/SmishX (commit 116a8c8) data/dataset.csv"
 LICENCE = "SmishX (Wang et al. 2025), MIT licence; message texts copyright their senders"
 FAMILY = "smishx:spam"
 LINK = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|cc|td|vc|ly|uk|io)(?:/\S*)?",
@@ -69,7 +69,7 @@ def build(root: Path, seen: set[str], held_out: tuple[set[str], list[set[tuple[s
     rows: list[dict[str, object]] = []
     kept: list[set[tuple[str, ...]]] = []
     with (root / "dataset.csv").open(encoding="utf-8", newline="") as f:
-        for n, record in enumerate(csv.DictReader(f), start=2):  # line 1 is the header
+        for n, record in enumerate(csv.DictReader(f), start=1):  # records span lines: counted, not lines
             if record["label"] != "spam":
                 continue
             text = re.sub(r"\s+", " ", record["SMS"].replace("Â£", "£")).strip()
@@ -88,7 +88,7 @@ def build(root: Path, seen: set[str], held_out: tuple[set[str], list[set[tuple[s
                 continue
             seen.add(key)
             kept.append(grams)
-            rows.append(message_row(f"smishx-{n}", text, "pitch_heavy", f"{SOURCE} line {n}", LICENCE, FAMILY,
+            rows.append(message_row(f"smishx-{n}", text, "pitch_heavy", f"{SOURCE} record {n}", LICENCE, FAMILY,
                                     "train"))
     return rows
 

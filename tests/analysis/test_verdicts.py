@@ -166,17 +166,31 @@ WORK_AND_COLD_REQUESTS = [
     ("I have attached a copy of the draft response. Please call me with your comments.", "ok"),
     ("Hi Ana, please see the attached resume and let me know if you have any openings.", "ask_first"),
     ("Hi, could you please schedule a call with me next week?", "ask_first"),
-    ("Dear Rick, I wanted to follow up on the email I sent a few weeks ago. Do you have time this week?", "ask_first"),
+    ("Dear Rick, I wanted to follow up on the email I sent a few weeks ago. Do you have time for a call?", "ask_first"),
     ("Gary, I've tried contacting you a few times over the past weeks without much success.", "ask_first"),
     ("Can you tell me who is responsible for cyber-security at your company?", "ask_first"),
     ("Hi Dana, I run a small design studio. Do you have time for a quick chat this week?", "ask_first"),
     ("Hi Dana, how did the move to Lisbon go? Are you free for coffee when I'm in town?", "ok"),
+    ("Hi Ana, please see the attached portfolio and let me know if you have any openings.", "ask_first"),
+    ("Could you schedule a call with me, Mark and our CEO to discuss a possible partnership?", "ask_first"),
 ]
 
 
 @pytest.mark.parametrize("draft, verdict", WORK_AND_COLD_REQUESTS)
 def test_shared_work_versus_a_cold_request(draft, verdict):
     assert analyze(draft).verdict == verdict
+
+
+@pytest.mark.parametrize("draft", [
+    "Are you free for dinner Saturday?",
+    "Hi Mum, are you available Sunday afternoon?",
+    "I've been trying to reach you all day! Is everything ok?",
+    "Following up on the message I left about the camping trip - are we still on?",
+    "We're growing our team, congrats to all the new hires!",
+])
+def test_everyday_questions_and_news_between_friends_and_colleagues_are_ok(draft):
+    result = analyze(draft)
+    assert result.verdict == "ok" and not any(f.rule == "pitch.sender_offer" for f in result.findings)
 
 
 def test_checking_in_on_them_is_not_a_nudge():
@@ -200,7 +214,7 @@ def test_friendly_notes_that_sound_like_a_nudge_or_an_offer_are_ok(draft):
     "I can promote your website so it shows on the first page of Google for your keywords.",
     "Hi! My name is Sophie and I am a brand strategist. I'd love to form a partnership around your product.",
     "On behalf of our client, an award-winning actor, we are requesting a feature story in your paper.",
-    "Hi Jo, I came across your profile and wanted to see if you might be on the job market. I am looking to hire a PM.",
+    "Hi Jo, I came across your profile and wanted to see if you might be on the job market. We are growing our team and looking for a product manager.",
     "Hi Brittany! Would you be interested in the SWE internships we have here at Some Company?",
     "I saw we had common connections. We are growing our team and looking for entrepreneurial people to work with us.",
 ])

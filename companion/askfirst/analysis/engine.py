@@ -330,7 +330,8 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
               if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
     working_note = (case.words > lx.ASK_FIRST_MAX_WORDS or (routine and bool(warmth))
                     or bool(lx.ONGOING.search(read.draft.folded))
-                    or (not case.pitches and bool(lx.WORKING_CONTEXT.search(read.draft.text))))
+                    or (not case.pitches and "sender_offer" not in read.hits
+                        and bool(lx.WORKING_CONTEXT.search(read.draft.text))))
     if interest or case.replying or working_note:
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",

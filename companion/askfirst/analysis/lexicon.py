@@ -359,8 +359,8 @@ SENDER_OFFER = Cue(
         r"\bwe(?:'re| are) (?:actively )?(?:engaged|working) with (?:[\w-]+ ){0,4}?(?:executives|companies|"
         r"firms|clients|leaders|utilities|banks)\b",
         # Recruiting the reader: the job on offer is the sender's.
-        r"\b(?:we(?:'re| are)|i(?:'m| am)) (?:currently |rapidly )?(?:growing|expanding|building out) (?:our|my) team\b|"
-        r"\b(?:i(?:'m| am)|we(?:'re| are)) (?:looking|hoping) to hire\b|"
+        r"\b(?:we(?:'re| are)|i(?:'m| am)) (?:currently |rapidly )?(?:growing|expanding|building out) (?:our|my) team\b"
+        r"(?=[^.!?]*\b(?:looking for|hiring|join|you|your)\b)|"
         r"\blooking for (?:rockstar|talented|experienced|top|great|senior) (?:[\w-]+ )?(?:engineers|developers|designers|"
         r"candidates|talent|people|professionals)\b|\bbe on the job market\b|"
         r"\b(?:positions?|roles?|openings?|internships?) (?:we have|we're hiring for|at (?:our|my) (?:company|firm|startup))\b",
@@ -382,7 +382,7 @@ SENDER_OFFER = Cue(
         r"\b(?:allow me to|let me|i'd like to|i would like to|wanted to|want to) introduce (?:myself|my (?:company|firm|"
         r"agency|business|services|team)|our (?:company|firm|agency|business|services|team))\b|"
         r"\bmy name is [\w'-]+(?: [\w'-]+)?[,.!]? (?:and )?i(?:'m| am) (?:a|an|the)\b",
-        r"\b(?:form|explore|discuss) (?:a |the )?(?:potential (?:for )?(?:a )?)?(?:collaborative )?(?:partnership|"
+        r"\b(?:form|explore|discuss) (?:a |the )?(?:(?:potential|possible) (?:for )?(?:a )?)?(?:collaborative )?(?:partnership|"
         r"collaboration)\b|\bway (?:that )?we (?:could|can|might) work together\b|"
         r"\b(?:would you be|are you) interested in (?:learning|hearing) more\b|\bintrigued\?",
     ),
@@ -569,8 +569,9 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"\b(?:would|'d) (?:really )?(?:like|love|appreciate) your (?:participation|support|help)\b"),
     ("a favour", r"\blet me know if you can (?:take|help|do)\b|\binterested in reviewing\b"),
     # Prospecting: the sender's own unanswered attempts, and asking who buys at their company.
-    ("a reply", r"\bfollow(?:ing)? up on (?:the|my) (?:e-?mail|message|note|voicemail|letter) i (?:sent|left)\b|"
-     r"\b(?:tried|been trying|have tried) (?:to (?:contact|reach|get hold of) you|contacting you|reaching you)\b"),
+    ("a reply", r"\bfollow(?:ing)? up on (?:the|my) (?:e-?mail|voicemail|letter) i (?:sent|left)\b|"
+     r"\b(?:tried|been trying|have tried) (?:to (?:contact|reach|get hold of) you|contacting you|reaching you) "
+     r"(?:a few|several|multiple|many|a couple of|\d+) times\b"),
     ("an introduction", r"\bwho (?:is|'s) (?:responsible|in charge) (?:for|of)\b[^.?!\n]{0,40}?\bat your "
      r"(?:company|organi[sz]ation|firm|school|business)\b"),
     ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
@@ -651,11 +652,12 @@ CURIOUS_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
-# Asking for the reader's time is a request even when it opens like curiosity ("do you
-# have time this week?", "are you free Tuesday?"), never a question about them.
+# Asking for the reader's time for a call or a meeting is a request even when it opens
+# like curiosity ("do you have time for a quick call?"), not a question about them.
+# Between friends, "are you free Saturday?" stays a question like any other.
 TIME_QUESTION = re.compile(
-    r"\b(?:do|would|will) you have (?:a |any |some )?(?:few |\d+ |a couple of )?(?:minutes?|mins?|time)\b|"
-    r"\bare you (?:free|available|around)\b",
+    r"\b(?:(?:do|would|will) you have (?:a |any |some )?(?:few |\d+ |a couple of )?(?:minutes?|mins?|time)|"
+    r"are you (?:free|available|around))\b[^?]*\b(?:call|chat|demo|meeting|conversation|discuss|connect|learn more)\b",
     re.IGNORECASE,
 )
 
@@ -829,8 +831,9 @@ WORKING_CONTEXT = re.compile(
     r"^\W*(?:yes|no|sure|ok|okay|yep|sounds good|will do)\b[,.!]|\ball of you\b|"
     r"\b(?:schedule|set up|arrange) (?:a|the) (?:meeting|call) (?:for|with) (?-i:[A-Z][a-z]+)\b|"
     r"\bwith me(?:,| and) (?-i:[A-Z][a-z]+)\b|\bour (?:call|meeting|conference call|discussion)\b|"
-    r"\b(?:see|review) (?:the )?attached\b(?! (?:resume|résumé|cv)\b)|"
-    r"\bthe attached (?!(?:resume|résumé|cv)\b)\w+|\bi(?:'ve| have) attached (?:the|a copy|a draft|an updated)\b|"
+    r"\b(?:see|review) (?:the )?attached\b(?! (?:resume|résumé|cv|portfolio|cover letter|deck|proposal|brochure|"
+    r"writing sample)\b)|\bthe attached (?!(?:resume|résumé|cv|portfolio|cover letter|deck|proposal|brochure|"
+    r"writing sample)\b)\w+|\bi(?:'ve| have) attached (?:the|a copy|a draft|an updated)\b|"
     r"\b(?!we\b|you\b)(?-i:[A-Z][a-z]+) would like to (?:meet|speak|talk|schedule|get together)\b|"
     r"^\W*(?!(?:Re|Fwd?|Update|Question|Note|Hello|Hi|Hey|Dear|Subject|Attention|Attn|Urgent|Reminder|"
     r"Quick|Ps|Fyi|Important|Request|Help|Announcement|Summary|Ask)\b)(?-i:[A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?):\s|"
