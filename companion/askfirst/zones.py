@@ -12,10 +12,6 @@ import os
 from datetime import timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-TYPE_CHECKING = False  # not imported from typing, which `askfirst today` does not otherwise load
-if TYPE_CHECKING:
-    from typing import TypeGuard
-
 MAX_ZONE_NAME = 64
 
 
@@ -71,6 +67,6 @@ def is_zone_name(name: str) -> bool:
     return name in available_timezones()
 
 
-def valid_zone_name(value: object) -> TypeGuard[str]:
+def valid_zone_name(value: object) -> bool:
     """Whether a settings value names a zone the user may choose (None is the system's)."""
     return isinstance(value, str) and len(value) <= MAX_ZONE_NAME and is_zone_name(value)

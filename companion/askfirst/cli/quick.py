@@ -3,9 +3,9 @@
 Click takes longer to load than the rest of `askfirst today` together, and today's answer
 is kept in the database until something changes. This prints the kept answer the way the
 click command would, read with plain sqlite3 (store/kept.py) and written out as the UTF-8
-bytes it is stored as; for anything else (other options, nothing kept or kept for another
-day, an older database, Windows consoles, output that is not UTF-8, any error) it returns False and the click
-command runs, and explains errors, as usual.
+bytes it is stored as. For anything else (other options, nothing kept or kept for another
+day, an older database, Windows consoles, output that is not UTF-8, any error) it returns
+False and the click command runs, and explains errors, as usual.
 """
 
 from __future__ import annotations
