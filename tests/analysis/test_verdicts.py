@@ -181,6 +181,44 @@ def test_shared_work_versus_a_cold_request(draft, verdict):
     assert analyze(draft).verdict == verdict
 
 
+# Strangers ask in many plain ways: for advice, for the right person, for a link taken down,
+# for a week shadowing them, for a read of their novel.
+COLD_ASKS_IN_PLAIN_WORDS = [
+    "Could you please give me some advice on breaking into product design?",
+    "Hi, please email me when you can, I have a question.",
+    "Who's the best person on your team to talk to about sponsorships?",
+    "Can I speak with someone from your partnerships team?",
+    "We request that you remove the links to our site from your directory.",
+    "Would you be willing to let me shadow you for a week this spring?",
+    "Would you read my novel and tell me if it's ready for agents?",
+    "Could you forward my updated resume to the hiring manager?",
+    "I'd really appreciate it if we could chat about the analyst opening.",
+]
+
+
+@pytest.mark.parametrize("draft", COLD_ASKS_IN_PLAIN_WORDS)
+def test_cold_asks_in_plain_words_are_ask_first(draft):
+    assert analyze(draft).verdict == "ask_first"
+
+
+STUDENT = ("Dear Dr. Okafor, my name is Lena and I am a third-year mechanical engineering student at Riverside "
+           "University. Over the past two years I have built two small robots for our team, taught myself ROS, and "
+           "spent last summer in a machine shop learning to weld and to read drawings properly. Next year I must "
+           "complete a work placement as part of my degree, and I would like to spend it in a research lab. "
+           "Would you be willing to let me shadow you for a few weeks this spring?")
+COLLEAGUE = ("Priya, the shipper numbers for March came in lower than we forecast, mostly because two of the "
+             "larger accounts moved volume to April after the pipeline maintenance. I have gone through the "
+             "invoices line by line and the rest of the month looks right to me, although the fuel credits are "
+             "still being argued over. Could you take a look at the credits before Friday so we can close the "
+             "month, and let me know if you want me to call the shippers?")
+
+
+def test_a_long_request_is_a_working_note_unless_the_sender_introduces_themselves():
+    assert len(STUDENT.split()) > 60 and len(COLLEAGUE.split()) > 60
+    assert analyze(STUDENT).verdict == "ask_first"
+    assert analyze(COLLEAGUE).verdict == "ok"
+
+
 @pytest.mark.parametrize("draft", [
     "Are you free for dinner Saturday?",
     "Hi Mum, are you available Sunday afternoon?",
@@ -210,13 +248,22 @@ def test_friendly_notes_that_sound_like_a_nudge_or_an_offer_are_ok(draft):
 
 
 @pytest.mark.parametrize("draft", [
-    "Hi Matt, I have a few clients that are looking for experienced Rails developers like yourself.",
     "I can promote your website so it shows on the first page of Google for your keywords.",
     "Hi! My name is Sophie and I am a brand strategist. I'd love to form a partnership around your product.",
     "On behalf of our client, an award-winning actor, we are requesting a feature story in your paper.",
     "Hi Jo, I came across your profile and wanted to see if you might be on the job market. We are growing our team and looking for a product manager.",
     "Hi Brittany! Would you be interested in the SWE internships we have here at Some Company?",
-    "I saw we had common connections. We are growing our team and looking for entrepreneurial people to work with us.",
 ])
 def test_pitches_for_a_client_a_website_or_a_partnership_are_flagged(draft):
     assert analyze(draft).verdict in ("pitch_heavy", "ask_first")
+
+
+# One-line recruiting notes sit near the learned model's line; whichever side they fall on,
+# the writer is told that the note offers their clients' roles or their team's.
+@pytest.mark.parametrize("draft", [
+    "Hi Matt, I have a few clients that are looking for experienced Rails developers like yourself.",
+    "I saw we had common connections. We are growing our team and looking for entrepreneurial people to work with us.",
+])
+def test_one_line_recruiting_notes_are_always_warned_about(draft):
+    result = analyze(draft)
+    assert any(f.rule == "pitch.sender_offer" and f.severity == "warn" for f in result.findings)

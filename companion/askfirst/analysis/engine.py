@@ -328,7 +328,8 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
     warmth = [start for start, _ in read.relationship
               if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
-    working_note = (case.words > lx.ASK_FIRST_MAX_WORDS or (routine and bool(warmth))
+    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not lx.COLD_INTRODUCTION.search(read.draft.text)
+    working_note = (long_note or (routine and bool(warmth))
                     or bool(lx.ONGOING.search(read.draft.folded))
                     or (not case.pitches and "sender_offer" not in read.hits
                         and bool(lx.WORKING_CONTEXT.search(read.draft.text))))

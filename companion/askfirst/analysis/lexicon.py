@@ -576,6 +576,32 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"(?:company|organi[sz]ation|firm|school|business)\b"),
     ("a favour", r"\b(?:(?:could|can|would) you (?:please )?(?:do me a favou?r|help me (?:out|with|get|find|land)|"
      r"spare|give me|send me (?:a|some) (?:leads|referrals|clients)))\b"),
+    # Cold asks of strangers: advice, a word with the right person, their time or their contacts.
+    ("mentorship", r"\b(?:(?:could|can|would) you (?:please )?(?:give|offer|share) (?:me )?(?:some |any )?"
+     r"(?:advice|tips|guidance|suggestions?)|give me (?:some |any )?(?:advice|guidance|suggestions?)|"
+     r"what advice (?:you|would you|could you))\b"),
+    ("a reply", r"\b(?:please|pls) (?:e-?mail|write to) me (?:when you can|at your earliest)|"
+     r"\bif you could (?:respond|reply|get back)\b"),
+    ("an introduction", r"\bwho(?:'s| is) the (?:best|right) person (?:on your team |at your company )?to (?:talk|speak)|"
+     r"\b(?:can|could|may) i (?:speak|talk) (?:with|to) someone (?:from|in|on|at) your\b"),
+    ("a favour", r"\b(?:request|ask) (?:that )?you (?:to )?remove\b|\bremove (?:every |all |the |our |any )?links? (?:to|from)\b|"
+     r"\badd (?:me|my profile) to your (?:linkedin )?(?:contacts|network|connections)\b"),
+    ("an internship", r"\b(?:shadow(?:ing)? you|work (?:experience )?placement|pursu(?:e|ing) (?:my |an? )?(?:summer )?internship)\b"),
+    ("a review", r"\bread my (?:bio|novel|book|manuscript|script|story|screenplay|poems?)\b|"
+     r"\b(?:give|pass|show) (?:it|this|my \w+) to your (?:agent|editor|publisher)\b"),
+    ("a referral", r"\bforward my (?:detailed |updated |attached )?(?:cv|resume|résumé)\b"),
+    ("a donation", r"\bdonate (?:just )?[$€£]\d"),
+    ("a call", r"\b(?:appreciate it|be great) if we could (?:chat|talk|speak|meet)\b"),
+)
+
+# A sender who introduces themselves is writing to a stranger, so a long message is a cold
+# ask, not a working note: "my name is", "I am a student at", "we haven't met".
+COLD_INTRODUCTION = re.compile(
+    r"\bmy name is\b|\b(?:allow me to|let me) introduce myself\b|"
+    r"\bi(?:'m| am) (?:currently )?(?:a|an) (?:[\w-]+ ){0,3}?(?:student|graduate|undergrad|senior|junior|freshman|sophomore)\b|"
+    r"\bwe (?:haven'?t|have not) (?:yet )?met\b|\byou don'?t know me\b|"
+    r"\b(?:came across|found) your (?:website|blog|site|profile|tutorial|page|channel)\b",
+    re.IGNORECASE,
 )
 
 # Question openings that make a question a request, not curiosity: "do you have 15
