@@ -267,3 +267,33 @@ def test_pitches_for_a_client_a_website_or_a_partnership_are_flagged(draft):
 def test_one_line_recruiting_notes_are_always_warned_about(draft):
     result = analyze(draft)
     assert any(f.rule == "pitch.sender_offer" and f.severity == "warn" for f in result.findings)
+
+
+# An answer to their message may talk about links, guest posts or fees because they raised
+# them: declining, or thanking them for their note, is a reply, not a pitch.
+@pytest.mark.parametrize("draft", [
+    "Thanks for your note about guest posts. I have decided not to accept guest posts from agencies, paid or not.",
+    "I will not be adding a link to your store, and I don't trade links. Please stop emailing me.",
+    "Thank you for your invitation to speak at the sales summit. I must politely decline this year.",
+    "I cannot find the email that you reference. Can you forward me a copy?",
+])
+def test_answers_and_refusals_are_replies(draft):
+    assert analyze(draft).verdict == "ok"
+
+
+def test_thanking_them_for_a_reply_does_not_hide_the_pitch_that_follows():
+    draft = ("Thanks for your reply! Our platform helps logistics teams like yours cut freight costs by 30%. "
+             "Can we book a 15-minute demo this week?")
+    assert analyze(draft).verdict == "pitch_heavy"
+
+
+# Buying the reader's house or company, or signing them up to what the sender now sells,
+# is the sender's offer even when it is phrased as interest.
+@pytest.mark.parametrize("draft", [
+    "Hi Teresa, I'm interested in buying your house on Elm Street for cash. Would you consider selling your home?",
+    "My name is Dylan and I am looking to acquire a company like yours from an owner planning to retire.",
+    "I've decided to become a coach for this supplement line and I'd love to send you some info.",
+    "If you know anyone who could use my services, please send them my way.",
+])
+def test_buyers_and_new_coaches_are_the_subject_of_an_offer(draft):
+    assert any(f.rule == "pitch.sender_offer" for f in analyze(draft).findings)

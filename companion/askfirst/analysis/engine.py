@@ -74,7 +74,7 @@ class _Case:
     words: int
     direct: bool  # written to one person (not a post or a comment)
     first_message: bool
-    replying: bool  # they wrote last: the draft answers them
+    replying: bool  # the draft answers them: they wrote last, or it says it answers their message
     raw: float  # pitch points
     parts: dict[str, float]  # what each cue family added
     model_words: list[str]  # the words the learned model reads, with their spans
@@ -156,7 +156,7 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
         timing is not None
         and timing.last_received_at is not None
         and (timing.last_sent_at is None or timing.last_received_at > timing.last_sent_at)
-    )
+    ) or bool(lx.ANSWERS.search(read.draft.text))
     raw, parts = _pitch_points(read, words, first_message)
     model_words, model_spans = _model_words(read)
     grams = learned.ngrams(model_words)

@@ -374,17 +374,30 @@ SENDER_OFFER = Cue(
         r"\b(?:trade|exchange|swap) links\b|\blink exchange\b|\b(?:backlinks?|guest posts?|sponsored posts?)\b|"
         r"\b(?:isn't|is not|not) ranking\b|\b(?:1st|first) page (?:of|on) (?:google|bing|yahoo|search)|"
         r"\b(?:1st|first)[- ]page (?:listings?|rankings?)\b",
+        r"\byour (?:readers|audience|followers|listeners|subscribers|visitors|users) (?:might|would|will|may|could) "
+        r"(?:be interested in (?:reading|seeing|hearing about|learning about) (?:this|it|about (?:my|our))|"
+        r"(?:also )?(?:find|enjoy|love) (?:this|it) (?:useful|helpful|interesting|valuable)?)\b",
         r"\byour (?:readers|audience|followers|listeners|subscribers|visitors) (?:might|would|will|may|could) "
         r"(?:enjoy|love|like|find|benefit from|appreciate) (?:my|our|this|these|some|an? (?:article|post|piece|"
         r"infographic|guide|resource|tool|reasons?))\b",
         r"\byou(?:'d|'ll| would| will) (?:love|enjoy) our (?:new|latest)\b",
         # Introducing oneself and one's business to a stranger, then the proposal.
-        r"\b(?:allow me to|let me|i'd like to|i would like to|wanted to|want to) introduce (?:myself|my (?:company|firm|"
+        r"\b(?:allow me to|let me|i'd like to|i would like to|wanted to|want to|love to|like to) introduce (?:myself|ourselves|my (?:company|firm|"
         r"agency|business|services|team)|our (?:company|firm|agency|business|services|team))\b|"
         r"\bmy name is [\w'-]+(?: [\w'-]+)?[,.!]? (?:and )?i(?:'m| am) (?:a|an|the)\b",
         r"\b(?:form|explore|discuss) (?:a |the )?(?:(?:potential|possible) (?:for )?(?:a )?)?(?:collaborative )?(?:partnership|"
         r"collaboration)\b|\bway (?:that )?we (?:could|can|might) work together\b|"
         r"\b(?:would you be|are you) interested in (?:learning|hearing) more\b|\bintrigued\?",
+        # Buyers and acquirers: the sender wants to buy the reader's house or company.
+        r"\b(?:interested in|looking to|like to|want to) (?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing)) (?:the|your|a|an|\d+) "
+        r"(?:[\w-]+ ){0,2}?(?:house|home|property|properties|company|business|firm|practice|land)\b|"
+        r"\b(?:open(?:-minded)? (?:about|to)|consider(?:ed|ing)?) selling (?:it|your (?:home|house|property|company|"
+        r"business|firm|practice))\b|"
+        r"\bdiscuss purchasing\b|\bcash (?:buyer|offer)\b",
+        # Service providers asking for work: their services, new features, the people they coach.
+        r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
+        r"\b(?:new )?features to show you\b|\b(?:decided|started|trained) to become a (?:coach|distributor|consultant|"
+        r"rep|representative|ambassador|presenter)\b|\b(?:love|like|happy) to send you (?:some )?(?:info|information|details)\b",
     ),
 )
 
@@ -492,9 +505,9 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"consider(?:ed)? me for|hire me|looking for (?:a |my next |new |any )?(?:job|role|position|work)\b|"
      r"help me (?:get|find|land) (?:a |my )?(?:job|role|position|internship)|"
      r"open to work|(?:role|position|opening) (?:at|on) your (?:team|company))\b"),
-    ("an endorsement", r"\b(?:endors(?:e|ing) (?:me|my)|endorsement|writ(?:e|ing) (?:me )?a (?:short |quick )?(?:linkedin )?recommendation|"
+    ("an endorsement", r"\b(?:endors(?:e|ing) (?:me|(?:all )?(?:of )?my)|endorsement|writ(?:e|ing) (?:me )?a (?:short |quick )?(?:linkedin )?recommendation|"
      r"a recommendation on linkedin|leave (?:me )?a (?:review|testimonial))\b"),
-    ("a survey", r"\b(?:fill (?:out|in)|complete|take) (?:a |my |our |this |the )?(?:short |quick |brief |\d+[- ]min(?:ute)? )?"
+    ("a survey", r"\b(?:fill(?:ing)? (?:out|in)|complet(?:e|ing)|tak(?:e|ing)) (?:a |my |our |this |the )?(?:short |quick |brief |\d+[- ]min(?:ute)? )?"
      r"(?:survey|questionnaire|form|poll)\b"),
     ("a share", r"\b(?:like and share|(?:please|can you|could you|would you|help (?:me|us)|mind) (?:re)?shar(?:e|ing) (?:my|our|this) "
      r"(?:post|article|video|page|launch|project|campaign|job post|listing)|"
@@ -592,6 +605,21 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a referral", r"\bforward my (?:detailed |updated |attached )?(?:cv|resume|résumé)\b"),
     ("a donation", r"\bdonate (?:just )?[$€£]\d"),
     ("a call", r"\b(?:appreciate it|be great) if we could (?:chat|talk|speak|meet)\b"),
+)
+
+# A draft that answers the reader's own message: it thanks them for their note or offer,
+# declines what they asked, or tells them to stop writing. An answer may talk about links,
+# guest posts or fees because they raised them; it is judged as a reply, not as a pitch.
+ANSWERS = re.compile(
+    r"\bi(?:'m| am) not interested in (?:your|this|that|the|working|being)\b|\bi(?:'ll| will) pass\b|"
+    r"\b(?:must|have to|will have to) (?:politely |respectfully )?decline\b|\b(?:i|we) have decided not to\b|"
+    r"\bstop (?:messaging|emailing|contacting|calling) me\b|\bdon'?t (?:message|email|contact|call) me (?:again|ever)\b|"
+    r"\bi (?:cannot|can't|won't|will not) (?:be )?(?:adding|accept(?:ing)?|draw(?:ing)?|writ(?:e|ing)|do(?:ing)? (?:this|that|it)|"
+    r"work(?:ing)? for free)\b|"
+    r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) (?:email|e-mail|message|note|letter|kind words|"
+    r"invitation|invite|offer|proposal|interest in (?:contributing|writing|working|joining|my|our))\b|"
+    r"\bin (?:reply|response) to your\b|\bthe (?:email|message) (?:that )?you (?:reference|mention|sent)\b",
+    re.IGNORECASE,
 )
 
 # A sender who introduces themselves is writing to a stranger, so a long message is a cold
