@@ -74,7 +74,7 @@ class _Case:
     words: int
     direct: bool  # written to one person (not a post or a comment)
     first_message: bool
-    replying: bool  # the draft answers them: they wrote last, or it says it answers their message
+    replying: bool  # the draft answers them: they wrote last, or it opens by saying so
     raw: float  # pitch points
     parts: dict[str, float]  # what each cue family added
     model_words: list[str]  # the words the learned model reads, with their spans
@@ -156,7 +156,7 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
         timing is not None
         and timing.last_received_at is not None
         and (timing.last_sent_at is None or timing.last_received_at > timing.last_sent_at)
-    ) or bool(lx.ANSWERS.search(read.draft.text))
+    ) or _answers(read)
     raw, parts = _pitch_points(read, words, first_message)
     model_words, model_spans = _model_words(read)
     grams = learned.ngrams(model_words)
@@ -170,6 +170,15 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
     pitch_heavy = p >= (max(model.pitch_heavy_at, SURE_PITCH_AT) if sure else model.pitch_heavy_at)
     return _Case(read, kind, timing, recipient, questions_about(recipient), words, direct, first_message,
                  replying, raw, parts, model_words, model_spans, grams, values, z, model, pitches, pitch_heavy)
+
+
+def _answers(read: _Read) -> bool:
+    """The draft says it answers their message (see `lexicon.ANSWERS`)."""
+    opening = read.draft.sentences[:2]
+    if not opening or "call_to_action" in read.hits or lx.COLD_INTRODUCTION.search(read.draft.folded):
+        return False
+    m = lx.ANSWERS.search(read.draft.folded, 0, opening[-1].end)
+    return m is not None
 
 
 # How sure the model must be to call a reply or a public post a pitch.
@@ -328,7 +337,7 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
     warmth = [start for start, _ in read.relationship
               if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
-    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not lx.COLD_INTRODUCTION.search(read.draft.text)
+    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not lx.COLD_INTRODUCTION.search(read.draft.folded)
     working_note = (long_note or (routine and bool(warmth))
                     or bool(lx.ONGOING.search(read.draft.folded))
                     or (not case.pitches and "sender_offer" not in read.hits

@@ -389,15 +389,16 @@ SENDER_OFFER = Cue(
         r"collaboration)\b|\bway (?:that )?we (?:could|can|might) work together\b|"
         r"\b(?:would you be|are you) interested in (?:learning|hearing) more\b|\bintrigued\?",
         # Buyers and acquirers: the sender wants to buy the reader's house or company.
-        r"\b(?:interested in|looking to|like to|want to) (?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing)) (?:the|your|a|an|\d+) "
-        r"(?:[\w-]+ ){0,2}?(?:house|home|property|properties|company|business|firm|practice|land)\b|"
+        r"\b(?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing)) your (?:[\w-]+ ){0,2}?(?:house|home|property|company|business|"
+        r"firm|practice|land)\b|\b(?:looking to|interested in) acquir(?:e|ing) (?:a|an) (?:[\w-]+ ){0,2}?(?:company|business|"
+        r"firm|practice)\b|"
         r"\b(?:open(?:-minded)? (?:about|to)|consider(?:ed|ing)?) selling (?:it|your (?:home|house|property|company|"
         r"business|firm|practice))\b|"
-        r"\bdiscuss purchasing\b|\bcash (?:buyer|offer)\b",
+        r"\bdiscuss purchasing (?:it|your)\b|\bcash buyer\b",
         # Service providers asking for work: their services, new features, the people they coach.
         r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
-        r"\b(?:new )?features to show you\b|\b(?:decided|started|trained) to become a (?:coach|distributor|consultant|"
-        r"rep|representative|ambassador|presenter)\b|\b(?:love|like|happy) to send you (?:some )?(?:info|information|details)\b",
+        r"\b(?:new )?features to show you\b|\bi(?:'ve| have) (?:decided|started|trained) to become an? (?:[\w-]+ )?"
+        r"(?:coach|distributor|consultant|rep|representative|ambassador|presenter)\b",
     ),
 )
 
@@ -507,7 +508,8 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"open to work|(?:role|position|opening) (?:at|on) your (?:team|company))\b"),
     ("an endorsement", r"\b(?:endors(?:e|ing) (?:me|(?:all )?(?:of )?my)|endorsement|writ(?:e|ing) (?:me )?a (?:short |quick )?(?:linkedin )?recommendation|"
      r"a recommendation on linkedin|leave (?:me )?a (?:review|testimonial))\b"),
-    ("a survey", r"\b(?:fill(?:ing)? (?:out|in)|complet(?:e|ing)|tak(?:e|ing)) (?:a |my |our |this |the )?(?:short |quick |brief |\d+[- ]min(?:ute)? )?"
+    ("a survey", r"\b(?:filling (?:out|in) (?:my|our) )(?:short |quick |brief |\d+[- ]min(?:ute)? )?(?:survey|questionnaire|form|poll)\b|"
+     r"\b(?:fill (?:out|in)|complete|take) (?:a |my |our |this |the )?(?:short |quick |brief |\d+[- ]min(?:ute)? )?"
      r"(?:survey|questionnaire|form|poll)\b"),
     ("a share", r"\b(?:like and share|(?:please|can you|could you|would you|help (?:me|us)|mind) (?:re)?shar(?:e|ing) (?:my|our|this) "
      r"(?:post|article|video|page|launch|project|campaign|job post|listing)|"
@@ -593,9 +595,9 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("mentorship", r"\b(?:(?:could|can|would) you (?:please )?(?:give|offer|share) (?:me )?(?:some |any )?"
      r"(?:advice|tips|guidance|suggestions?)|give me (?:some |any )?(?:advice|guidance|suggestions?)|"
      r"what advice (?:you|would you|could you))\b"),
-    ("a reply", r"\b(?:please|pls) (?:e-?mail|write to) me (?:when you can|at your earliest)|"
-     r"\bif you could (?:respond|reply|get back)\b"),
-    ("an introduction", r"\bwho(?:'s| is) the (?:best|right) person (?:on your team |at your company )?to (?:talk|speak)|"
+    ("a reply", r"\bif you could (?:respond|reply) to my (?:e-?mail|message|note|letter)\b"),
+    ("an introduction", r"\bwho(?:'s| is) the (?:best|right) person (?:on your team|at your company|in your "
+     r"(?:team|company|organi[sz]ation)) to (?:talk|speak)|"
      r"\b(?:can|could|may) i (?:speak|talk) (?:with|to) someone (?:from|in|on|at) your\b"),
     ("a favour", r"\b(?:request|ask) (?:that )?you (?:to )?remove\b|\bremove (?:every |all |the |our |any )?links? (?:to|from)\b|"
      r"\badd (?:me|my profile) to your (?:linkedin )?(?:contacts|network|connections)\b"),
@@ -604,29 +606,32 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"\b(?:give|pass|show) (?:it|this|my \w+) to your (?:agent|editor|publisher)\b"),
     ("a referral", r"\bforward my (?:detailed |updated |attached )?(?:cv|resume|résumé)\b"),
     ("a donation", r"\bdonate (?:just )?[$€£]\d"),
-    ("a call", r"\b(?:appreciate it|be great) if we could (?:chat|talk|speak|meet)\b"),
+    ("a call", r"\b(?:appreciate it|be great) if we could (?:chat|talk|speak|meet) about (?:the|your|a|an) (?:[\w-]+ ){0,2}?"
+     r"(?:role|opening|position|opportunity|job|internship|company|team)\b"),
 )
 
-# A draft that answers the reader's own message: it thanks them for their note or offer,
+# A draft that answers the reader's own message: it opens by thanking them for their note,
 # declines what they asked, or tells them to stop writing. An answer may talk about links,
 # guest posts or fees because they raised them; it is judged as a reply, not as a pitch.
+# Only its first two sentences count, and never in a draft with a sales call to action or
+# a self-introduction: "Thanks for your email! Our agency…" is still a pitch.
 ANSWERS = re.compile(
-    r"\bi(?:'m| am) not interested in (?:your|this|that|the|working|being)\b|\bi(?:'ll| will) pass\b|"
+    r"\bi(?:'m| am) not interested in (?:your|this|that|the|working|being)\b|\bi(?:'ll| will) pass\b(?! (?:on|along|it|this|that))|"
     r"\b(?:must|have to|will have to) (?:politely |respectfully )?decline\b|\b(?:i|we) have decided not to\b|"
     r"\bstop (?:messaging|emailing|contacting|calling) me\b|\bdon'?t (?:message|email|contact|call) me (?:again|ever)\b|"
     r"\bi (?:cannot|can't|won't|will not) (?:be )?(?:adding|accept(?:ing)?|draw(?:ing)?|writ(?:e|ing)|do(?:ing)? (?:this|that|it)|"
     r"work(?:ing)? for free)\b|"
-    r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) (?:email|e-mail|message|note|letter|kind words|"
-    r"invitation|invite|offer|proposal|interest in (?:contributing|writing|working|joining|my|our))\b|"
-    r"\bin (?:reply|response) to your\b|\bthe (?:email|message) (?:that )?you (?:reference|mention|sent)\b",
+    r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) (?:email|e-mail|message|note|"
+    r"interest in (?:contributing|writing for|working with|joining) (?:my|our|us))\b|"
+    r"\bthe (?:email|message) (?:that )?you (?:reference|mention|sent)\b",
     re.IGNORECASE,
 )
 
 # A sender who introduces themselves is writing to a stranger, so a long message is a cold
 # ask, not a working note: "my name is", "I am a student at", "we haven't met".
 COLD_INTRODUCTION = re.compile(
-    r"\bmy name is\b|\b(?:allow me to|let me) introduce myself\b|"
-    r"\bi(?:'m| am) (?:currently )?(?:a|an) (?:[\w-]+ ){0,3}?(?:student|graduate|undergrad|senior|junior|freshman|sophomore)\b|"
+    r"\bmy name is (?-i:[A-Z])|\b(?:allow me to|let me) introduce myself\b|"
+    r"\bi(?:'m| am) (?:currently )?(?:a|an) (?:[\w-]+ ){0,3}?(?:student|graduate|undergrad(?:uate)?) (?:at|in|of|from)\b|"
     r"\bwe (?:haven'?t|have not) (?:yet )?met\b|\byou don'?t know me\b|"
     r"\b(?:came across|found) your (?:website|blog|site|profile|tutorial|page|channel)\b",
     re.IGNORECASE,
