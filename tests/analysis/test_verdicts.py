@@ -220,7 +220,8 @@ def test_a_long_request_is_a_working_note_unless_the_sender_introduces_themselve
     assert analyze("As you know I'm a senior analyst on the pricing team now. " + COLLEAGUE).verdict == "ok"
 
 
-# The same phrases between friends, family and colleagues ask nothing of a stranger.
+# The phrases of cold asks and offers, between friends, family and colleagues, ask nothing
+# of a stranger and sell nothing.
 @pytest.mark.parametrize("draft", [
     "Please email me when you can, I need the address for the party invitations.",
     "It'd be great if we could chat this weekend, I miss you.",
@@ -229,13 +230,6 @@ def test_a_long_request_is_a_working_note_unless_the_sender_introduces_themselve
     "My sister decided to become a coach for the under-10s, can you believe it?",
     "We made a cash offer on the flat today! Fingers crossed.",
     "We'd like to buy a house in your street, any tips?",
-])
-def test_everyday_notes_with_cold_ask_phrases_are_ok(draft):
-    result = analyze(draft)
-    assert result.verdict == "ok" and not any(f.rule == "pitch.sender_offer" for f in result.findings)
-
-
-@pytest.mark.parametrize("draft", [
     "Are you free for dinner Saturday?",
     "Hi Mum, are you available Sunday afternoon?",
     "I've been trying to reach you all day! Is everything ok?",

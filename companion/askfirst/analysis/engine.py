@@ -45,6 +45,7 @@ class _Read:
     draft: Draft
     hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     asks: list[tuple[str, int, int]] = field(default_factory=list)
+    cold_introduction: bool = False  # the sender introduces themselves to a stranger
     questions: int = 0
     questions_about_them: int = 0
     curious: list[tuple[int, int]] = field(default_factory=list)  # where the questions about them are
@@ -175,10 +176,9 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
 def _answers(read: _Read) -> bool:
     """The draft says it answers their message (see `lexicon.ANSWERS`)."""
     opening = read.draft.sentences[:2]
-    if not opening or "call_to_action" in read.hits or lx.COLD_INTRODUCTION.search(read.draft.folded):
+    if not opening or "call_to_action" in read.hits or read.cold_introduction:
         return False
-    m = lx.ANSWERS.search(read.draft.folded, 0, opening[-1].end)
-    return m is not None
+    return lx.ANSWERS.search(read.draft.folded, 0, opening[-1].end) is not None
 
 
 # How sure the model must be to call a reply or a public post a pitch.
@@ -337,7 +337,7 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
     warmth = [start for start, _ in read.relationship
               if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
-    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not lx.COLD_INTRODUCTION.search(read.draft.folded)
+    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not read.cold_introduction
     working_note = (long_note or (routine and bool(warmth))
                     or bool(lx.ONGOING.search(read.draft.folded))
                     or (not case.pitches and "sender_offer" not in read.hits
@@ -383,6 +383,7 @@ def _read(draft: Draft) -> _Read:
     read.flattery = [m.span() for _, m in flattery]
     read.references = [m.span() for _, m in references]
     read.relationship = [m.span() for _, m in relationship]
+    read.cold_introduction = bool(lx.COLD_INTRODUCTION.search(draft.folded))
 
     for word, (start, end) in zip(draft.words, draft.word_spans):
         if word in lx.COMMERCE_WORDS:

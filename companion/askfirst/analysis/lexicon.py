@@ -508,7 +508,7 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"open to work|(?:role|position|opening) (?:at|on) your (?:team|company))\b"),
     ("an endorsement", r"\b(?:endors(?:e|ing) (?:me|(?:all )?(?:of )?my)|endorsement|writ(?:e|ing) (?:me )?a (?:short |quick )?(?:linkedin )?recommendation|"
      r"a recommendation on linkedin|leave (?:me )?a (?:review|testimonial))\b"),
-    ("a survey", r"\b(?:filling (?:out|in) (?:my|our) )(?:short |quick |brief |\d+[- ]min(?:ute)? )?(?:survey|questionnaire|form|poll)\b|"
+    ("a survey", r"\bfilling (?:out|in) (?:my|our) (?:short |quick |brief |\d+[- ]min(?:ute)? )?(?:survey|questionnaire|form|poll)\b|"
      r"\b(?:fill (?:out|in)|complete|take) (?:a |my |our |this |the )?(?:short |quick |brief |\d+[- ]min(?:ute)? )?"
      r"(?:survey|questionnaire|form|poll)\b"),
     ("a share", r"\b(?:like and share|(?:please|can you|could you|would you|help (?:me|us)|mind) (?:re)?shar(?:e|ing) (?:my|our|this) "
