@@ -173,7 +173,35 @@ WORK_AND_COLD_REQUESTS = [
     ("Hi Dana, how did the move to Lisbon go? Are you free for coffee when I'm in town?", "ok"),
     ("Hi Ana, please see the attached portfolio and let me know if you have any openings.", "ask_first"),
     ("Could you schedule a call with me, Mark and our CEO to discuss a possible partnership?", "ask_first"),
+    ("Michelle, this language is fine. Please forward the addendum at your convenience.", "ok"),
+    ("Please send me the Ogy invoice for March.", "ok"),
+    ("Please send me the details of your offer and a price list.", "ask_first"),
+    ("Hi, please send me the link to book a call with you.", "ask_first"),
 ]
+
+
+# A small ask known only by its form ("can you…?") is how people who know each other
+# write. It stays a cold ask when it names what networking asks for (a review, an intro,
+# a recommendation: in its sentence or the one before), or when the sender is a stranger.
+EVERYDAY_AND_COLD_VAGUE_ASKS = [
+    ("Can you pick up milk on your way home?", "ok"),
+    ("Can you confirm this for Virginia?", "ok"),
+    ("I have not heard back from Mike on this. Can you extend this deal for me?", "ok"),
+    ("Pat, could you shed a little light on how we get the fuels number?", "ok"),
+    ("Hi! It's Michelle, Mike's wife. Could I get your home address?", "ok"),
+    ("Hey Sid! You know Tara at Index, right? Could you put us in touch?", "ask_first"),
+    ("Hi Lukas, would you mind leaving us a Google review? It really helps.", "ask_first"),
+    ("I'm applying for a new role and need a LinkedIn recommendation. Could you write one for me by Friday?", "ask_first"),
+    ("We're running a short survey on hiring tools. Would you be willing to complete it?", "ask_first"),
+    ("I came across your profile and loved it. Could you help me?", "ask_first"),
+    ("Hi, I am a student at MIT. Could you help me find my way into finance?", "ask_first"),
+    ("We help agencies double their leads with our platform. Could you point me in the right direction?", "pitch_heavy"),
+]
+
+
+@pytest.mark.parametrize("draft, verdict", EVERYDAY_AND_COLD_VAGUE_ASKS)
+def test_everyday_asks_versus_cold_vague_asks(draft, verdict):
+    assert analyze(draft).verdict == verdict
 
 
 @pytest.mark.parametrize("draft, verdict", WORK_AND_COLD_REQUESTS)

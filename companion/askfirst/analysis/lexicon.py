@@ -867,6 +867,19 @@ LANGUAGE_NAMES = {
 # A request in a long message, or a routine one ("please send…", "could we meet…") said with
 # thanks, is a working note between people who already work together, not a cold ask.
 ASK_FIRST_MAX_WORDS = 60
+# What a networking ask asks for, named in a vague request ("could you put us in touch?",
+# "would you mind leaving us a review?"): such a request is never an everyday one.
+NETWORKING_OBJECTS = re.compile(
+    r"\b(?:calls?|zoom|meet(?:ing)?|coffee|chat|interview|podcast|guest|episode|reviews?|rating|recommendation|"
+    r"reference|referral|refer|intro(?:duce|duction)?|in touch|connect(?:ing)? (?:me|us)|sponsor(?:ing|ship)?|donat(?:e|ion)|"
+    r"survey|questionnaire|proofread|feedback|profile|resume|résumé|cv|cover letter|portfolio|jobs?|roles?|"
+    r"positions?|internships?|hire|hiring|petition|share|pitch|invest(?:ing|ment)?|demo|mentor(?:ing|ship)?|"
+    r"advice|contacts?|nda|endorse(?:ment)?|testimonial|collab(?:oration)?|partner(?:ship)?)\b",
+    re.IGNORECASE,
+)
+# Pitch cues that mark a message to a stranger even when too faint to make it a pitch: a
+# vague "could you…?" after one of these is a cold ask, not an everyday one.
+COLD_MARKS = ("templated_opener", "sender_offer", "credentials", "call_to_action", "offer", "buzzwords")
 # Shared history ("per our conversation", "attached is the draft"): the two already work
 # together, so a request that follows is part of that work, not a cold ask.
 ONGOING = re.compile(
@@ -883,7 +896,8 @@ ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
 # memo-style "Name:" salutation, an answer ("Yes, …"), a request made for someone else
 # ("Dave would like to meet", "schedule a meeting for Dan", "with me, Hector and Sheila",
 # "all of you"), a document or meeting that is theirs together ("our draft", "our call",
-# "the contract we signed", "the attached schedule", "your comments on"), a fax.
+# "the contract we signed", "the attached schedule", "your comments on"), a fax, a task on
+# a thing both already know ("please forward the addendum").
 # A cold ask to a stranger has none of these; "my resume is attached" or "at 2 pm" does
 # not make one shared work. (These count only when nothing in the draft sells.)
 WORKING_CONTEXT = re.compile(
@@ -900,7 +914,10 @@ WORKING_CONTEXT = re.compile(
     r"report|presentation|slides|numbers|schedule|agenda|deal|transaction|files?|documents?|filing)\b|"
     r"\bthe (?:draft|agreement|contract|amendment|invoice|term sheet|memo|spreadsheet|documents?|files?|deal|"
     r"numbers|schedule|agenda|filing) (?:we|you) (?:sent|discussed|agreed|signed|reviewed|drafted|prepared|approved)\b|"
-    r"\b(?:your|my) (?:comments|changes|edits|mark-?up|revisions) (?:on|to)\b|\bfax(?:ed)?\b",
+    r"\b(?:your|my) (?:comments|changes|edits|mark-?up|revisions) (?:on|to)\b|\bfax(?:ed)?\b|"
+    # A task on a thing they both know: "please send me the invoice", "please forward the addendum".
+    r"\bplease (?:send me|forward|return|sign|confirm|check|review|fax|email me) (?:the|this|these|those|"
+    r"a copy of the)\b(?! (?:details|info|information|link|price|prices|pricing|brochure|catalog(?:ue)?|offer)\b)",
     re.IGNORECASE,
 )
 # Thanks that show no shared work: for the connection itself, or thanks in advance after
