@@ -916,7 +916,7 @@ WORKING_CONTEXT = re.compile(
     r"numbers|schedule|agenda|filing) (?:we|you) (?:sent|discussed|agreed|signed|reviewed|drafted|prepared|approved)\b|"
     r"\b(?:your|my) (?:comments|changes|edits|mark-?up|revisions) (?:on|to)\b|\bfax(?:ed)?\b|"
     # A task on a thing they both know: "please send me the invoice", "please forward the addendum".
-    r"\bplease (?:send me|forward|return|sign|confirm|check|review|fax|email me) (?:the|this|these|those|"
+    r"\bplease (?:send me|forward(?: me)?|return|sign|confirm|check|review|fax|email me) (?:the|this|these|those|"
     r"a copy of the)\b(?! (?:details|info|information|link|price|prices|pricing|brochure|catalog(?:ue)?|offer)\b)",
     re.IGNORECASE,
 )
