@@ -181,8 +181,9 @@ WORK_AND_COLD_REQUESTS = [
 
 
 # A small ask known only by its form ("can you…?") is how people who know each other
-# write. It stays a cold ask when it names what networking asks for (a review, an intro,
-# a recommendation: in its sentence or the one before), or when the sender is a stranger.
+# write. It stays a cold ask when the draft names what cold asks are for (a review, an
+# intro, a job, money), when anything in it sells, when the sender writes as a stranger,
+# and in an InMail.
 EVERYDAY_AND_COLD_VAGUE_ASKS = [
     ("Can you pick up milk on your way home?", "ok"),
     ("Can you confirm this for Virginia?", "ok"),
@@ -196,7 +197,21 @@ EVERYDAY_AND_COLD_VAGUE_ASKS = [
     ("I came across your profile and loved it. Could you help me?", "ask_first"),
     ("Hi, I am a student at MIT. Could you help me find my way into finance?", "ask_first"),
     ("We help agencies double their leads with our platform. Could you point me in the right direction?", "pitch_heavy"),
+    ("Would you be willing? It's a quick recommendation for my job search.", "ask_first"),
+    ("Could you send me $200?", "ask_first"),
+    ("Hi mum, I lost my phone, this is my new number. Can you transfer £500 to this account?", "ask_first"),
+    ("Hi, it's Mike from IT. Could you confirm your password for me?", "ask_first"),
+    ("Hi {{first_name}}, could you let me know if anything opens up?", "ask_first"),
+    ("Dear Sir/Madam, could you let me know if anything opens up on your team?", "ask_first"),
+    ("My name is Raj Patel. Please review the attached resume and let me know if you have any openings.", "ask_first"),
+    ("Please forward this to your hiring manager.", "ask_first"),
+    ("Please check this out: I made a new app for freelancers.", "ask_first"),
 ]
+
+
+@pytest.mark.parametrize("kind, verdict", [("message", "ok"), ("inmail", "ask_first")])
+def test_an_inmail_goes_to_a_stranger_so_its_vague_ask_is_a_cold_one(kind, verdict):
+    assert analyze("Hi Sarah, would you be available next Tuesday?", kind).verdict == verdict
 
 
 @pytest.mark.parametrize("draft, verdict", EVERYDAY_AND_COLD_VAGUE_ASKS)
@@ -350,3 +365,54 @@ def test_only_an_opening_that_answers_them_makes_a_reply(draft, verdict):
 ])
 def test_buyers_and_new_coaches_are_the_subject_of_an_offer(draft):
     assert any(f.rule == "pitch.sender_offer" for f in analyze(draft).findings)
+
+
+# Outreach to open-source maintainers, creators and home owners: buying their extension,
+# users or house, sponsoring or listing their project, selling links or a vanity listing.
+@pytest.mark.parametrize("draft", [
+    "We noticed your extension is dormant and are considering purchasing users, if you have a price in mind please respond.",
+    "Hi Jesse, Nicole here. We are local investors looking to purchase properties in Pittsfield.",
+    "Do you own the house at 12 Elm St? If you do, would you like to sell if the price is right?",
+    "Hi, my husband and I would like to $buy$ your house. Please call us.",
+    "I'm the co-founder of Spurwing and we'd love to sponsor your repository.",
+    "I want to propose a scoped paid collaboration around integration in your project.",
+    "We would like to cooperate with you in listing your token on our exchange.",
+    "I have a huge collection of sites for link insertion and guest posting.",
+    "Your information was reviewed and accepted for inclusion in the 2009 edition.",
+])
+def test_buying_sponsoring_and_listing_offers_are_the_senders_offer(draft):
+    assert any(f.rule == "pitch.sender_offer" for f in analyze(draft).findings)
+
+
+@pytest.mark.parametrize("draft", [
+    "I found a bug on your website, can I get any reward for this bug?",
+    "Could you write a short blurb for my forthcoming book?",
+    "pls do follow me and star this repo",
+    "I would like to request adding my new tool to your Github top list",
+    "Are you available for a high-pay freelance job?",
+    "Can you help me by making a donation?",
+])
+def test_rewards_blurbs_stars_listings_and_gigs_are_asks(draft):
+    assert analyze(draft).verdict == "ask_first"
+
+
+# Their everyday cousins stay fine.
+@pytest.mark.parametrize("draft", [
+    "Is there a reward for finding my cat? She got out last night.",
+    "Follow me to the kitchen when you get here.",
+    "Hi Tom, I wanted to talk to you about your property line and the fence.",
+    "My skills are rusty but I'll bake the cake anyway.",
+    "I'll tell you who's who at the party.",
+    "Hi everyone, sorry but I'm not hiring for anything because I too am also looking for work.",
+])
+def test_everyday_words_near_those_offers_and_asks_are_ok(draft):
+    assert analyze(draft).verdict == "ok"
+
+
+def test_a_long_request_that_apologises_for_the_intrusion_is_a_cold_ask():
+    draft = ("Hi Angela! Sorry to bother you. I need something from you. My second novel comes out in the "
+             "spring and the publisher wants a few lines from other writers on the back cover. A paragraph "
+             "has been written by a journalist, another by a geographer, and I would be so grateful if you "
+             "could write a short blurb of your own about the book before the end of the month.")
+    assert len(draft.split()) > 60
+    assert analyze(draft).verdict == "ask_first"

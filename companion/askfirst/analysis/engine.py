@@ -46,7 +46,7 @@ class _Read:
     hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     asks: list[tuple[str, int, int]] = field(default_factory=list)
     cold_introduction: bool = False  # the sender introduces themselves to a stranger
-    vague_asks: int = 0  # requests known only by their form ("can you…?") that name nothing networking asks for
+    vague_asks: list[int] = field(default_factory=list)  # where requests known only by their form ("can you…?") start
     questions: int = 0
     questions_about_them: int = 0
     curious: list[tuple[int, int]] = field(default_factory=list)  # where the questions about them are
@@ -339,12 +339,7 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     warmth = [start for start, _ in read.relationship
               if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
     long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not read.cold_introduction
-    # "Can you pick up milk?", "Could you confirm this for Virginia?": a small everyday ask,
-    # known only by its form, is how people who know each other write. From a stranger
-    # (a self-introduction, a templated opener, flattery, anything that sells) it is a cold one.
-    everyday = (read.vague_asks == len(read.asks) and not case.pitches and not read.cold_introduction
-                and not read.flattery and not any(name in read.hits for name in lx.COLD_MARKS))
-    working_note = (long_note or everyday or (routine and bool(warmth))
+    working_note = (long_note or _everyday(case) or (routine and bool(warmth))
                     or bool(lx.ONGOING.search(read.draft.folded))
                     or (not case.pitches and "sender_offer" not in read.hits
                         and bool(lx.WORKING_CONTEXT.search(read.draft.text))))
@@ -361,6 +356,16 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
         "Ask about them first and let the request wait: " + " ".join(f"“{q}”" for q in case.questions[:2]),
         case.ask_spans,
     )], ("ask_first", message)
+
+
+def _everyday(case: _Case) -> bool:
+    """Only small everyday asks ("can you pick up milk?"), between people who know each other."""
+    read = case.read
+    text = read.draft.folded
+    return (case.kind != "inmail" and not case.pitches and not read.hits and not read.flattery
+            and not read.cold_introduction and not lx.STRANGER_GREETING.search(text)
+            and not lx.COLD_ASK_OBJECTS.search(text)
+            and all(start in read.vague_asks or lx.SHARED_TASK.match(text, start) for _, start, _ in read.asks))
 
 
 # --- reading --------------------------------------------------------------------------
@@ -401,7 +406,6 @@ def _read(draft: Draft) -> _Read:
         elif word in lx.SECOND_PERSON:
             read.second_person += 1
 
-    previous = ""
     for sentence in draft.sentences:
         # Requests are judged sentence by sentence; one that runs past its sentence is dropped.
         found = [(i, m) for i, m in asks if sentence.start <= m.start() and m.end() <= sentence.end]
@@ -418,9 +422,7 @@ def _read(draft: Draft) -> _Read:
                 # "Would you be up for it?": a request even when the thing asked is vague.
                 sentence_asks.append(("a favour", sentence.start, sentence.end))
                 read.asks.append(sentence_asks[-1])
-                # "…a LinkedIn recommendation. Could you write one?": what "one" is may be one sentence back.
-                if not lx.NETWORKING_OBJECTS.search(previous + " " + sentence.text):
-                    read.vague_asks += 1
+                read.vague_asks.append(sentence.start)
             # A scripted pain question or a sales call to action is a request, not curiosity;
             # the scan above already found where they are.
             is_request = bool(sentence_asks) or any(
@@ -428,7 +430,6 @@ def _read(draft: Draft) -> _Read:
             if not is_request and curious and not lx.PHATIC_QUESTION.search(sentence.text):
                 read.questions_about_them += 1
                 read.curious.append((sentence.start, sentence.end))
-        previous = sentence.text
     return read
 
 

@@ -208,6 +208,9 @@ CREDENTIALS = Cue(
         r"credentials|track record)\b",
         r"\bi (?:have|hold|earned|bring) (?:an? |my )?(?:mba|phd|master'?s|degree|certification|"
         r"\d+\+? years)\b",
+        r"\bi(?:'m| am| have been working as) an? (?:senior |junior |lead |professional |experienced |freelance )*"
+        r"(?:full[- ]?stack|front[- ]?end|back[- ]?end|software|web|mobile|wordpress|podcast|music|book) "
+        r"(?:developer|engineer|designer|promoter|marketer)\b|\bmy skills are (?:perfect|a (?:perfect|great|good) (?:fit|match)|ideal|well suited)\b|\bis my (?:best |main )?skill\b|",
         r"\b(?:i (?:recently |just )?graduated|gpa|internships? (?:at|with)|i have completed|i am skilled in|"
         r"proficient in|hands-on experience|i(?:'m| am) (?:a )?(?:quick learner|fast learner))\b",
     ),
@@ -389,12 +392,23 @@ SENDER_OFFER = Cue(
         r"collaboration)\b|\bway (?:that )?we (?:could|can|might) work together\b|"
         r"\b(?:would you be|are you) interested in (?:learning|hearing) more\b|\bintrigued\?",
         # Buyers and acquirers: the sender wants to buy the reader's house or company.
-        r"\b(?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing)) your (?:[\w-]+ ){0,2}?(?:house|home|property|company|business|"
-        r"firm|practice|land)\b|\b(?:looking to|interested in) acquir(?:e|ing) (?:a|an) (?:[\w-]+ ){0,2}?(?:company|business|"
+        r"\b(?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing))\W{0,2} your (?:[\w-]+ ){0,2}?(?:house|home|property|company|business|"
+        r"firm|practice|land|extension|app|website|site|domain|users|analytics|data)\b|"
+        r"\b(?:looking|want(?:ing)?|interested) (?:to|in) (?:buy|purchas)(?:e|ing)? (?:[\w-]+ ){0,2}?(?:properties|homes|houses|land|"
+        r"extensions?|apps|websites|domains)\b|\bconsidering purchasing\b|"
+        r"\b(?:would you|are you) (?:like to|interested in|open to|thinking (?:of|about)) sell(?:ing)?\b|\b(?:looking to|interested in) acquir(?:e|ing) (?:a|an) (?:[\w-]+ ){0,2}?(?:company|business|"
         r"firm|practice)\b|"
         r"\b(?:open(?:-minded)? (?:about|to)|consider(?:ed|ing)?) selling (?:it|your (?:home|house|property|company|"
         r"business|firm|practice))\b|"
-        r"\bdiscuss purchasing (?:it|your)\b|\bcash buyer\b",
+        r"\bdiscuss purchasing (?:it|your)\b|\bcash buyer\b|\b(?:discuss|interest(?:ed)? in) your property\b",
+        # Paying the reader for a spot: sponsoring their project, a paid or bartered collaboration.
+        r"\b(?:love|like|want|happy|keen) to sponsor your\b|\b(?:paid|barter|sponsored|brand|scoped paid) "
+        r"(?:collaboration|partnership|integration|pilot)\b|\bcollaborate with your (?:channel|blog|page|brand|podcast)\b",
+        # Listings sold to projects and sites: token listings, link insertions, vanity directories.
+        r"\blist(?:ing)? (?:of )?(?:your|our) (?:token|coin)\b|\blink insertions?\b|\bguest posting\b|"
+        r"\b(?:selected|accepted|chosen|approved) for (?:inclusion|publication) in\b|\b(?:marquis|strathmore'?s?) who'?s who\b",
+        # A job offered at a rate: the recruiter's opening is the sender's offer.
+        r"\b(?:hourly|daily) rate for (?:the|this) (?:position|role|job)\b|\bthere is a vacancy for\b",
         # Service providers asking for work: their services, new features, the people they coach.
         r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
         r"\b(?:new )?features to show you\b|\bi(?:'ve| have) (?:decided|started|trained) to become an? (?:[\w-]+ )?"
@@ -606,6 +620,20 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"\b(?:give|pass|show) (?:it|this|my \w+) to your (?:agent|editor|publisher)\b"),
     ("a referral", r"\bforward my (?:detailed |updated |attached )?(?:cv|resume|résumé)\b"),
     ("a donation", r"\bdonate (?:just )?[$€£]\d"),
+    # Rewards for unasked-for bug reports, blurbs, stars and follows, a place on their list or team.
+    ("a reward", r"\b(?:rewards?|bount(?:y|ies)) for (?:these |this |the |my |a |any )?(?:bugs?|vulnerabilit(?:y|ies)|"
+     r"security (?:issues?|bugs?)|findings|reports?)\b|\b(?:running |any )?bug bounty program\b|"
+     r"\breward (?:security )?researchers?\b"),
+    ("an endorsement", r"\b(?:write|give|provide|jot down) (?:me )?an? (?:short |quick |brief )?blurb\b|\ba blurb from you\b|"
+     r"\bneed recommendations from\b"),
+    ("a share", r"\b(?:star|fork) (?:this|my|our) (?:repo|repository|project)\b|\bstar mine\b|\bfollow me (?:back|on)\b|\bdo follow me\b|"
+     r"\bshare my (?:channel|videos?|links?)\b"),
+    ("a listing", r"\b(?:add|adding|include|including|list|listing) (?:my|our) (?:new )?(?:tool|project|app|site|website|repo|"
+     r"library|product|extension|channel|book) (?:to|in|on) your\b"),
+    ("a job", r"\b(?:join|joining) your (?:team|company|project|organi[sz]ation)\b|\b(?:available|open) for (?:a |any )?"
+     r"(?:[\w-]+ )?(?:freelance|contract|part-time|remote) (?:job|work|project|gig)\b|\bdo a job of yours\b|"
+     r"\bput you (?:down )?as (?:a|my) (?:ref|reference)\b"),
+    ("a donation", r"\b(?:make|making) a (?:small |quick )?donation\b|\bnot yet donated\b"),
     ("a call", r"\b(?:appreciate it|be great) if we could (?:chat|talk|speak|meet) about (?:the|your|a|an) (?:[\w-]+ ){0,2}?"
      r"(?:role|opening|position|opportunity|job|internship|company|team)\b"),
 )
@@ -623,17 +651,23 @@ ANSWERS = re.compile(
     r"work(?:ing)? for free)\b|"
     r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) (?:email|e-mail|message|note|"
     r"interest in (?:contributing|writing for|working with|joining) (?:my|our|us))\b|"
-    r"\bthe (?:email|message) (?:that )?you (?:reference|mention|sent)\b",
+    r"\bthe (?:email|message) (?:that )?you (?:reference|mention|sent)\b|"
+    r"\bsorry,? but (?:i|we)(?:'m| am|'re| are)? (?:not|unable|can'?t|cannot)\b",
     re.IGNORECASE,
 )
 
 # A sender who introduces themselves is writing to a stranger, so a long message is a cold
-# ask, not a working note: "my name is", "I am a student at", "we haven't met".
+# ask, not a working note: "my name is", "I am a student at", "we haven't met", "sorry to
+# bother you", "Dear Sir or Madam".
 COLD_INTRODUCTION = re.compile(
     r"\bmy name is (?-i:[A-Z])|\b(?:allow me to|let me) introduce myself\b|"
     r"\bi(?:'m| am) (?:currently )?(?:a|an) (?:[\w-]+ ){0,3}?(?:student|graduate|undergrad(?:uate)?) (?:at|in|of|from)\b|"
     r"\bwe (?:haven'?t|have not) (?:yet )?met\b|\byou don'?t know me\b|"
-    r"\b(?:came across|found) your (?:website|blog|site|profile|tutorial|page|channel)\b",
+    r"\b(?:came across|found) your (?:website|blog|site|profile|tutorial|page|channel)\b|"
+    r"\b(?:sorry|apologies) (?:to bother you|for (?:bothering|contacting) you|for the (?:cold|unsolicited|random|surprise))\b|"
+    r"\bi hope you (?:don'?t|do not) mind (?:me |my )?(?:reaching out|contacting|emailing|writing|messaging|getting in touch)\b|"
+    r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|madam,? sir)\b|\bto whom it may concern\b|"
+    r"\bi(?:'m| am) writing (?:to )?(?:you )?(?:today )?to ask\b",
     re.IGNORECASE,
 )
 
@@ -867,19 +901,35 @@ LANGUAGE_NAMES = {
 # A request in a long message, or a routine one ("please send…", "could we meet…") said with
 # thanks, is a working note between people who already work together, not a cold ask.
 ASK_FIRST_MAX_WORDS = 60
-# What a networking ask asks for, named in a vague request ("could you put us in touch?",
-# "would you mind leaving us a review?"): such a request is never an everyday one.
-NETWORKING_OBJECTS = re.compile(
-    r"\b(?:calls?|zoom|meet(?:ing)?|coffee|chat|interview|podcast|guest|episode|reviews?|rating|recommendation|"
-    r"reference|referral|refer|intro(?:duce|duction)?|in touch|connect(?:ing)? (?:me|us)|sponsor(?:ing|ship)?|donat(?:e|ion)|"
-    r"survey|questionnaire|proofread|feedback|profile|resume|résumé|cv|cover letter|portfolio|jobs?|roles?|"
-    r"positions?|internships?|hire|hiring|petition|share|pitch|invest(?:ing|ment)?|demo|mentor(?:ing|ship)?|"
-    r"advice|contacts?|nda|endorse(?:ment)?|testimonial|collab(?:oration)?|partner(?:ship)?)\b",
+# Everyday asks. "Can you pick up milk?", "please forward the addendum": a small request
+# known only by its form, or a task on a thing both already know, is how people who know
+# each other write, and is not a cold ask. It is one when the draft names what cold asks
+# are for (a call, an intro, a job, money: COLD_ASK_OBJECTS), when anything in it sells
+# (any pitch cue), or when the sender writes as a stranger (a self-introduction, flattery,
+# "Dear Sir or Madam"); and never in an InMail, which goes to strangers.
+COLD_ASK_OBJECTS = re.compile(
+    r"\b(?:calls?|phone|zoom|meet(?:ing)?|coffee|chat|interview|podcast|guest|episode|reviews?|rat(?:e|ing)|"
+    r"recommendation|reference|referr?(?:al|ed)?|intro(?:duc\w*)?|in touch|connect(?:ing)? (?:me|us|with)|name along|vouch|"
+    r"sponsor\w*|donat\w*|fundrais\w*|kickstarter|crowdfund\w*|survey|questionnaire|proofread|feedback|profile|"
+    r"resume|résumé|cv|cover letter|portfolio|jobs?|roles?|positions?|openings?|vacanc\w*|opportunit\w*|"
+    r"internships?|hire|hiring|recruiter|hr|boss|hiring manager|petition|share|follow|links?|pitch|invest\w*|"
+    r"demo|mentor\w*|advice|contacts?|nda|endorse\w*|testimonial|collab\w*|partner\w*|"
+    r"money|cash|loan|lend|pay|payment|transfer|wire|venmo|zelle|paypal|cash ?app|bitcoin|crypto|gift ?cards?|"
+    r"codes?|password|account|bank|laid off|get me in|startup|round|raising|feature|write about)\b|[$€£]\s?\d",
     re.IGNORECASE,
 )
-# Pitch cues that mark a message to a stranger even when too faint to make it a pitch: a
-# vague "could you…?" after one of these is a cold ask, not an everyday one.
-COLD_MARKS = ("templated_opener", "sender_offer", "credentials", "call_to_action", "offer", "buzzwords")
+# "Please send me the invoice": a task on a thing both know (not the details of an offer).
+SHARED_TASK = re.compile(
+    r"please (?:send me|forward(?: me)?|return|sign|confirm|check|review|fax|email me) (?:the|this|these|those|"
+    r"a copy of the)\b(?! (?:out\b|(?:[\w-]+ )?(?:details?|info|information|links?|prices?|pricing|brochures?|"
+    r"catalog(?:ue)?s?|offers?|quotes?|samples?)\b))",
+    re.IGNORECASE,
+)
+STRANGER_GREETING = re.compile(
+    r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|hiring manager|recruiter|team|friend|all)\b|"
+    r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b",
+    re.IGNORECASE,
+)
 # Shared history ("per our conversation", "attached is the draft"): the two already work
 # together, so a request that follows is part of that work, not a cold ask.
 ONGOING = re.compile(
@@ -896,8 +946,7 @@ ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
 # memo-style "Name:" salutation, an answer ("Yes, …"), a request made for someone else
 # ("Dave would like to meet", "schedule a meeting for Dan", "with me, Hector and Sheila",
 # "all of you"), a document or meeting that is theirs together ("our draft", "our call",
-# "the contract we signed", "the attached schedule", "your comments on"), a fax, a task on
-# a thing both already know ("please forward the addendum").
+# "the contract we signed", "the attached schedule", "your comments on"), a fax.
 # A cold ask to a stranger has none of these; "my resume is attached" or "at 2 pm" does
 # not make one shared work. (These count only when nothing in the draft sells.)
 WORKING_CONTEXT = re.compile(
@@ -914,10 +963,7 @@ WORKING_CONTEXT = re.compile(
     r"report|presentation|slides|numbers|schedule|agenda|deal|transaction|files?|documents?|filing)\b|"
     r"\bthe (?:draft|agreement|contract|amendment|invoice|term sheet|memo|spreadsheet|documents?|files?|deal|"
     r"numbers|schedule|agenda|filing) (?:we|you) (?:sent|discussed|agreed|signed|reviewed|drafted|prepared|approved)\b|"
-    r"\b(?:your|my) (?:comments|changes|edits|mark-?up|revisions) (?:on|to)\b|\bfax(?:ed)?\b|"
-    # A task on a thing they both know: "please send me the invoice", "please forward the addendum".
-    r"\bplease (?:send me|forward(?: me)?|return|sign|confirm|check|review|fax|email me) (?:the|this|these|those|"
-    r"a copy of the)\b(?! (?:details|info|information|link|price|prices|pricing|brochure|catalog(?:ue)?|offer)\b)",
+    r"\b(?:your|my) (?:comments|changes|edits|mark-?up|revisions) (?:on|to)\b|\bfax(?:ed)?\b",
     re.IGNORECASE,
 )
 # Thanks that show no shared work: for the connection itself, or thanks in advance after
