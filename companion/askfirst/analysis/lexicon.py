@@ -925,9 +925,9 @@ SHARED_TASK = re.compile(
     r"catalog(?:ue)?s?|offers?|quotes?|samples?)\b))",
     re.IGNORECASE,
 )
+# (Beside COLD_INTRODUCTION's "Dear Sir or Madam": greetings that are cold only for a small ask.)
 STRANGER_GREETING = re.compile(
-    r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|hiring manager|recruiter|team|friend|all)\b|"
-    r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b",
+    r"\bdear (?:hiring manager|recruiter|friend)\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b",
     re.IGNORECASE,
 )
 # Shared history ("per our conversation", "attached is the draft"): the two already work
