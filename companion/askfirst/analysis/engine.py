@@ -363,9 +363,10 @@ def _everyday(case: _Case) -> bool:
     read = case.read
     text = read.draft.folded
     return (case.kind != "inmail" and not case.pitches and not read.hits and not read.flattery
-            and not read.cold_introduction and not lx.STRANGER_GREETING.search(text)
-            and not lx.COLD_ASK_OBJECTS.search(text)
-            and all(start in read.vague_asks or lx.SHARED_TASK.match(text, start) for _, start, _ in read.asks))
+            and not read.cold_introduction and not re.search(lx.STRANGER_GREETING, text, re.IGNORECASE)
+            and not re.search(lx.COLD_ASK_OBJECTS, text, re.IGNORECASE)
+            and all(start in read.vague_asks or re.compile(lx.SHARED_TASK, re.IGNORECASE).match(text, start)
+                    for _, start, _ in read.asks))
 
 
 # --- reading --------------------------------------------------------------------------

@@ -901,13 +901,13 @@ LANGUAGE_NAMES = {
 # A request in a long message, or a routine one ("please send…", "could we meet…") said with
 # thanks, is a working note between people who already work together, not a cold ask.
 ASK_FIRST_MAX_WORDS = 60
-# Everyday asks. "Can you pick up milk?", "please forward the addendum": a small request
+# Everyday asks (patterns kept as text and compiled on first use: most drafts never need them). "Can you pick up milk?", "please forward the addendum": a small request
 # known only by its form, or a task on a thing both already know, is how people who know
 # each other write, and is not a cold ask. It is one when the draft names what cold asks
 # are for (a call, an intro, a job, money: COLD_ASK_OBJECTS), when anything in it sells
 # (any pitch cue), or when the sender writes as a stranger (a self-introduction, flattery,
 # "Dear Sir or Madam"); and never in an InMail, which goes to strangers.
-COLD_ASK_OBJECTS = re.compile(
+COLD_ASK_OBJECTS = (
     r"\b(?:calls?|phone|zoom|meet(?:ing)?|coffee|chat|interview|podcast|guest|episode|reviews?|rat(?:e|ing)|"
     r"recommendation|reference|referr?(?:al|ed)?|intro(?:duc\w*)?|in touch|connect(?:ing)? (?:me|us|with)|name along|vouch|"
     r"sponsor\w*|donat\w*|fundrais\w*|kickstarter|crowdfund\w*|survey|questionnaire|proofread|feedback|profile|"
@@ -915,20 +915,17 @@ COLD_ASK_OBJECTS = re.compile(
     r"internships?|hire|hiring|recruiter|hr|boss|hiring manager|petition|share|follow|links?|pitch|invest\w*|"
     r"demo|mentor\w*|advice|contacts?|nda|endorse\w*|testimonial|collab\w*|partner\w*|"
     r"money|cash|loan|lend|pay|payment|transfer|wire|venmo|zelle|paypal|cash ?app|bitcoin|crypto|gift ?cards?|"
-    r"codes?|password|account|bank|laid off|get me in|startup|round|raising|feature|write about)\b|[$€£]\s?\d",
-    re.IGNORECASE,
+    r"codes?|password|account|bank|laid off|get me in|startup|round|raising|feature|write about)\b|[$€£]\s?\d"
 )
 # "Please send me the invoice": a task on a thing both know (not the details of an offer).
-SHARED_TASK = re.compile(
+SHARED_TASK = (
     r"please (?:send me|forward(?: me)?|return|sign|confirm|check|review|fax|email me) (?:the|this|these|those|"
     r"a copy of the)\b(?! (?:out\b|(?:[\w-]+ )?(?:details?|info|information|links?|prices?|pricing|brochures?|"
-    r"catalog(?:ue)?s?|offers?|quotes?|samples?)\b))",
-    re.IGNORECASE,
+    r"catalog(?:ue)?s?|offers?|quotes?|samples?)\b))"
 )
 # (Beside COLD_INTRODUCTION's "Dear Sir or Madam": greetings that are cold only for a small ask.)
-STRANGER_GREETING = re.compile(
-    r"\bdear (?:hiring manager|recruiter|friend)\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b",
-    re.IGNORECASE,
+STRANGER_GREETING = (
+    r"\bdear (?:hiring manager|recruiter|friend)\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b"
 )
 # Shared history ("per our conversation", "attached is the draft"): the two already work
 # together, so a request that follows is part of that work, not a cold ask.
