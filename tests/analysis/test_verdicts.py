@@ -416,3 +416,36 @@ def test_a_long_request_that_apologises_for_the_intrusion_is_a_cold_ask():
              "could write a short blurb of your own about the book before the end of the month.")
     assert len(draft.split()) > 60
     assert analyze(draft).verdict == "ask_first"
+
+
+# Strangers' plain asks to maintainers and creators: their email, money, their code, work.
+@pytest.mark.parametrize("draft", [
+    "Please tell me your email address. I have a good partnership proposition for you.",
+    "Do you have any advice for a beginner in programming like me?",
+    "I fixed your Telegram bot. Please pay me 30 CAD.",
+    "can you please give access to code bro",
+    "i am interested to work with you !",
+    "It would be very helpful if you make a beginner friendly video explaining the install.",
+    "Would you be willing to spare us a few hours of your time?",
+    "Are you interested in hiring a web developer?",
+])
+def test_plain_asks_of_maintainers_and_creators_are_ask_first(draft):
+    assert analyze(draft).verdict == "ask_first"
+
+
+@pytest.mark.parametrize("draft", [
+    "Have a great Holiday Season and feel free to drop me a line.",
+    "Mom, don't forget to book your appointment with Dr. Lee on Friday!",
+    "I hope you make a video about your trip to Peru, the photos were stunning!",
+    "Hey, do you have any tips for a beginner runner? You always make it look easy.",
+])
+def test_friendly_cousins_of_those_asks_are_ok(draft):
+    assert analyze(draft).verdict == "ok"
+
+
+@pytest.mark.parametrize("draft", [
+    "Let me know if you are interested, we will send you our SEO packages and price list.",
+    "Would you be interested in acquiring the database of Software Users Contact list?",
+])
+def test_price_lists_and_contact_lists_for_sale_are_pitches(draft):
+    assert analyze(draft).verdict == "pitch_heavy"

@@ -373,7 +373,8 @@ SENDER_OFFER = Cue(
         r"investors?|candidates?|brands?)(?: for your \w+)? (?:(?:who|that) (?:are |is |would be )?(?:looking|"
         r"interested|keen)|looking|interested|for your)\b",
         # Web marketing offers: ranking, promoting or listing the reader's site, trading links.
-        r"\b(?:promote|rank|optimi[sz]e|market|feature|list) your (?:website|site|blog|business|page|brand)\b|"
+        r"\b(?:promote|rank|optimi[sz]e|market|feature|list) your (?:website|site|blog|business|page|brand|platform|"
+        r"project|app|product|channel)\b|"
         r"\b(?:trade|exchange|swap) links\b|\blink exchange\b|\b(?:backlinks?|guest posts?|sponsored posts?)\b|"
         r"\b(?:isn't|is not|not) ranking\b|\b(?:1st|first) page (?:of|on) (?:google|bing|yahoo|search)|"
         r"\b(?:1st|first)[- ]page (?:listings?|rankings?)\b",
@@ -409,6 +410,10 @@ SENDER_OFFER = Cue(
         r"\b(?:selected|accepted|chosen|approved) for (?:inclusion|publication) in\b|\b(?:marquis|strathmore'?s?) who'?s who\b",
         # A job offered at a rate: the recruiter's opening is the sender's offer.
         r"\b(?:hourly|daily) rate for (?:the|this) (?:position|role|job)\b|\bthere is a vacancy for\b",
+        # Price lists and contact lists for sale.
+        r"\bsend you (?:our|my) (?:[\w-]+ ){0,3}?(?:packages?|price ?list|rates|rate card|pricing|brochure|catalog(?:ue)?)\b|"
+        r"\b(?:acquir|purchas|buy)\w* (?:the |our |a |this )?(?:[\w-]+ ){0,3}?(?:database|contacts? list|e-?mail list|"
+        r"mailing list|attendees? list|leads)\b",
         # Service providers asking for work: their services, new features, the people they coach.
         r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
         r"\b(?:new )?features to show you\b|\bi(?:'ve| have) (?:decided|started|trained) to become an? (?:[\w-]+ )?"
@@ -628,8 +633,20 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"\bneed recommendations from\b"),
     ("a share", r"\b(?:star|fork) (?:this|my|our) (?:repo|repository|project)\b|\bstar mine\b|\bfollow me (?:back|on)\b|\bdo follow me\b|"
      r"\bshare my (?:channel|videos?|links?)\b"),
-    ("a listing", r"\b(?:add|adding|include|including|list|listing) (?:my|our) (?:new )?(?:tool|project|app|site|website|repo|"
-     r"library|product|extension|channel|book) (?:to|in|on) your\b"),
+    ("a listing", r"\b(?:add|adding|include|including|list|listing) (?:my|our) (?:[\w-]+ ){0,2}?(?:tool|project|app|site|website|repo|"
+     r"library|product|extension|channel|book|course|article|resource|blog) (?:on ?)?(?:to|in|on) (?:your|the list)\b"),
+    # More cold asks in plain words: their contact details, advice, money, their code, work with them.
+    ("your contact details", r"\b(?:tell|give|send) me your (?:e-?mail(?: address)?|number|phone number|contact(?: details)?|"
+     r"whatsapp|skype|telegram)\b|\b(?:flick|shoot) me an? e-?mail\b|"
+     r"\bis there (?:a|any) way (?:to|i can|i could) (?:contact|reach) you\b|\bhow (?:can|could|do) i (?:contact|reach) you\b"),
+    ("mentorship", r"\b(?:do you have|any) (?:any )?advice for (?:a beginner|beginners|someone|me) (?:in|like me|starting|who)\b"),
+    ("money", r"\bpay me\b|\bdonate me\b|\bsend me (?:some )?(?:money|funds|bitcoin|btc|crypto)\b"),
+    ("access to their code", r"\b(?:give|grant) (?:me |us )?access to (?:the |your )?(?:private )?(?:code|repo|repository|source)\b|"
+     r"\bshare (?:the|your) source code\b"),
+    ("a job", r"\bi(?:'m| am) interested (?:to|in) work(?:ing)? with you\b|\bi want to (?:cooperate|collaborate|work) with you\b|"
+     r"\b(?:are|would) you (?:be )?interested in hiring\b"),
+    ("a favour", r"\b(?:make|create|record) an? (?:[\w-]+ ){0,2}?(?:video|tutorial) (?:on|about|explaining|showing|for)\b"),
+    ("a call", r"\bspare (?:us|me) (?:a few|some|an?|\d+) (?:hours?|minutes?)\b"),
     ("a job", r"\b(?:join|joining) your (?:team|company|project|organi[sz]ation)\b|\b(?:available|open) for (?:a |any )?"
      r"(?:[\w-]+ )?(?:freelance|contract|part-time|remote) (?:job|work|project|gig)\b|\bdo a job of yours\b|"
      r"\bput you (?:down )?as (?:a|my) (?:ref|reference)\b"),
@@ -690,7 +707,7 @@ OFFER_OF_HELP = re.compile(
     r"\blet me know if (?:i|we|there(?:'s| is)) |\bif (?:i|we) can (?:ever )?(?:help|be of)|"
     r"\bif you(?:'d| would)? (?:ever )?(?:like|want|need)\b|\bwould you like (?:me|us|an? (?:intro|copy|link))|"
     r"\bwant me to\b|\bi can (?:intro|introduce|send|share|connect you|put you)|"
-    r"\bfeel free to (?:reach out|ping|ask|grab|book|call)|\bno need to (?:reply|respond)\b|"
+    r"\bfeel free to (?:reach out|ping|ask|grab|book|call|drop|write|email|contact|text)|\bno need to (?:reply|respond)\b|"
     r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b|"
     # "Call me if you have any questions": help offered with the work just sent.
     r"\bif you have (?:any )?(?:further |more |other |additional )?(?:questions|comments|concerns|problems)\b|"
