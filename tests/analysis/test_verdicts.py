@@ -370,7 +370,7 @@ def test_buyers_and_new_coaches_are_the_subject_of_an_offer(draft):
 # Outreach to open-source maintainers, creators and home owners: buying their extension,
 # users or house, sponsoring or listing their project, selling links or a vanity listing.
 @pytest.mark.parametrize("draft", [
-    "We noticed your extension is dormant and are considering purchasing users, if you have a price in mind please respond.",
+    "We noticed your extension is dormant and are interested in buying your extension. If you have a price in mind, please respond.",
     "Hi Jesse, Nicole here. We are local investors looking to purchase properties in Pittsfield.",
     "Do you own the house at 12 Elm St? If you do, would you like to sell if the price is right?",
     "Hi, my husband and I would like to $buy$ your house. Please call us.",
@@ -409,8 +409,8 @@ def test_everyday_words_near_those_offers_and_asks_are_ok(draft):
     assert analyze(draft).verdict == "ok"
 
 
-def test_a_long_request_that_apologises_for_the_intrusion_is_a_cold_ask():
-    draft = ("Hi Angela! Sorry to bother you. I need something from you. My second novel comes out in the "
+def test_a_long_request_from_someone_who_hopes_you_dont_mind_the_contact_is_a_cold_ask():
+    draft = ("Hi Angela! I hope you don't mind me reaching out. I need something from you. My second novel comes out in the "
              "spring and the publisher wants a few lines from other writers on the back cover. A paragraph "
              "has been written by a journalist, another by a geographer, and I would be so grateful if you "
              "could write a short blurb of your own about the book before the end of the month.")
@@ -424,7 +424,6 @@ def test_a_long_request_that_apologises_for_the_intrusion_is_a_cold_ask():
     "Do you have any advice for a beginner in programming like me?",
     "I fixed your Telegram bot. Please pay me 30 CAD.",
     "can you please give access to code bro",
-    "i am interested to work with you !",
     "It would be very helpful if you make a beginner friendly video explaining the install.",
     "Would you be willing to spare us a few hours of your time?",
     "Are you interested in hiring a web developer?",
@@ -438,6 +437,23 @@ def test_plain_asks_of_maintainers_and_creators_are_ask_first(draft):
     "Mom, don't forget to book your appointment with Dr. Lee on Friday!",
     "I hope you make a video about your trip to Peru, the photos were stunning!",
     "Hey, do you have any tips for a beginner runner? You always make it look easy.",
+    "You still need to pay me back for lunch!",
+    "Give me your number and I'll text you the address.",
+    "We need to discuss your property line with the council before the fence goes up.",
+    "Don't forget to buy your site pass before Friday.",
+    "I'll send you our new pricing spreadsheet for the Q3 budget.",
+    "Hey, would you like to sell your couch before you move?",
+    "Are you still looking to buy houses near the lake?",
+    "I'll record a video for Mum's birthday, can't wait!",
+    "I'm joining your team on Monday!",
+    "Follow me on Strava!",
+    "Any advice for someone who has never been to Rome?",
+    "Please add our project to the list for the quarterly review.",
+    "I'm available for any remote work project next month.",
+    "Are you interested in hiring a babysitter?",
+    "My paper was accepted for publication in Nature!",
+    "I'm a web developer now!",
+    "Sorry to bother you, but the meeting moved to 3.",
 ])
 def test_friendly_cousins_of_those_asks_are_ok(draft):
     assert analyze(draft).verdict == "ok"

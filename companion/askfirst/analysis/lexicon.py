@@ -208,9 +208,9 @@ CREDENTIALS = Cue(
         r"credentials|track record)\b",
         r"\bi (?:have|hold|earned|bring) (?:an? |my )?(?:mba|phd|master'?s|degree|certification|"
         r"\d+\+? years)\b",
-        r"\bi(?:'m| am| have been working as) an? (?:senior |junior |lead |professional |experienced |freelance )*"
-        r"(?:full[- ]?stack|front[- ]?end|back[- ]?end|software|web|mobile|wordpress|podcast|music|book) "
-        r"(?:developer|engineer|designer|promoter|marketer)\b|\bmy skills are (?:perfect|a (?:perfect|great|good) (?:fit|match)|ideal|well suited)\b|\bis my (?:best |main )?skill\b|",
+        r"\bi(?:'m| am) an? (?:(?:senior|lead|professional|experienced|freelance) )+(?:[\w-]+ )?(?:developer|engineer|"
+        r"designer|promoter|marketer)\b|\bi(?:'m| am) an? (?:full[- ]?stack|front[- ]?end|back[- ]?end) (?:developer|engineer)\b|"
+        r"\bi have been working as an? (?:[\w-]+ ){0,2}?(?:developer|engineer|designer)\b",
         r"\b(?:i (?:recently |just )?graduated|gpa|internships? (?:at|with)|i have completed|i am skilled in|"
         r"proficient in|hands-on experience|i(?:'m| am) (?:a )?(?:quick learner|fast learner))\b",
     ),
@@ -394,26 +394,25 @@ SENDER_OFFER = Cue(
         r"\b(?:would you be|are you) interested in (?:learning|hearing) more\b|\bintrigued\?",
         # Buyers and acquirers: the sender wants to buy the reader's house or company.
         r"\b(?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing))\W{0,2} your (?:[\w-]+ ){0,2}?(?:house|home|property|company|business|"
-        r"firm|practice|land|extension|app|website|site|domain|users|analytics|data)\b|"
-        r"\b(?:looking|want(?:ing)?|interested) (?:to|in) (?:buy|purchas)(?:e|ing)? (?:[\w-]+ ){0,2}?(?:properties|homes|houses|land|"
-        r"extensions?|apps|websites|domains)\b|\bconsidering purchasing\b|"
-        r"\b(?:would you|are you) (?:like to|interested in|open to|thinking (?:of|about)) sell(?:ing)?\b|\b(?:looking to|interested in) acquir(?:e|ing) (?:a|an) (?:[\w-]+ ){0,2}?(?:company|business|"
+        r"firm|practice|land|extension|app|website|users|analytics)\b|"
+        r"\b(?:i|we)(?:'m| am|'re| are) (?:[\w-]+ ){0,2}?(?:looking|wanting|interested) (?:to|in) (?:buy(?:ing)?|purchas(?:e|ing)) "
+        r"(?:[\w-]+ ){0,2}?(?:properties|homes|houses|extensions|apps|websites|domains)\b|"
+        r"\b(?:would you|are you) (?:like to|interested in|open to|thinking (?:of|about)) sell(?:ing)? (?:your |the )(?:[\w-]+ ){0,2}?"
+        r"(?:house|home|property|company|business|domain|extension|app|website|land)\b|\bsell if the price is right\b|\b(?:looking to|interested in) acquir(?:e|ing) (?:a|an) (?:[\w-]+ ){0,2}?(?:company|business|"
         r"firm|practice)\b|"
         r"\b(?:open(?:-minded)? (?:about|to)|consider(?:ed|ing)?) selling (?:it|your (?:home|house|property|company|"
         r"business|firm|practice))\b|"
-        r"\bdiscuss purchasing (?:it|your)\b|\bcash buyer\b|\b(?:discuss|interest(?:ed)? in) your property\b",
+        r"\bdiscuss purchasing (?:it|your)\b|\bcash buyer\b|\binterest(?:ed)? in (?:buying |purchasing )?your property\b",
         # Paying the reader for a spot: sponsoring their project, a paid or bartered collaboration.
-        r"\b(?:love|like|want|happy|keen) to sponsor your\b|\b(?:paid|barter|sponsored|brand|scoped paid) "
-        r"(?:collaboration|partnership|integration|pilot)\b|\bcollaborate with your (?:channel|blog|page|brand|podcast)\b",
+        r"\b(?:love|like|want|happy|keen) to sponsor your (?:repo|repository|project|newsletter|channel|podcast|blog)\b|"
+        r"\b(?:paid|barter|sponsored) (?:collaboration|partnership|integration)\b|\bcollaborate with your (?:channel|blog|page|brand|podcast)\b",
         # Listings sold to projects and sites: token listings, link insertions, vanity directories.
         r"\blist(?:ing)? (?:of )?(?:your|our) (?:token|coin)\b|\blink insertions?\b|\bguest posting\b|"
-        r"\b(?:selected|accepted|chosen|approved) for (?:inclusion|publication) in\b|\b(?:marquis|strathmore'?s?) who'?s who\b",
-        # A job offered at a rate: the recruiter's opening is the sender's offer.
-        r"\b(?:hourly|daily) rate for (?:the|this) (?:position|role|job)\b|\bthere is a vacancy for\b",
+        r"\b(?:selected|accepted|chosen|approved) for inclusion in\b",
         # Price lists and contact lists for sale.
-        r"\bsend you (?:our|my) (?:[\w-]+ ){0,3}?(?:packages?|price ?list|rates|rate card|pricing|brochure|catalog(?:ue)?)\b|"
-        r"\b(?:acquir|purchas|buy)\w* (?:the |our |a |this )?(?:[\w-]+ ){0,3}?(?:database|contacts? list|e-?mail list|"
-        r"mailing list|attendees? list|leads)\b",
+        r"\bsend you (?:our|my) (?:(?:seo|service|marketing|advertising) packages|(?:[\w-]+ )?(?:price ?list|rate card|media kit))\b|"
+        r"\b(?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing)) (?:the |our |a |this )?(?:(?:[\w-]+ )?(?:e-?mail|contacts?|attendees?|leads?) "
+        r"(?:list|database)|(?:database|list) of (?:[\w-]+ ){0,3}?(?:users|contacts|attendees|buyers|decision[- ]makers|leads|prospects))\b",
         # Service providers asking for work: their services, new features, the people they coach.
         r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
         r"\b(?:new )?features to show you\b|\bi(?:'ve| have) (?:decided|started|trained) to become an? (?:[\w-]+ )?"
@@ -629,28 +628,28 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a reward", r"\b(?:rewards?|bount(?:y|ies)) for (?:these |this |the |my |a |any )?(?:bugs?|vulnerabilit(?:y|ies)|"
      r"security (?:issues?|bugs?)|findings|reports?)\b|\b(?:running |any )?bug bounty program\b|"
      r"\breward (?:security )?researchers?\b"),
-    ("an endorsement", r"\b(?:write|give|provide|jot down) (?:me )?an? (?:short |quick |brief )?blurb\b|\ba blurb from you\b|"
-     r"\bneed recommendations from\b"),
-    ("a share", r"\b(?:star|fork) (?:this|my|our) (?:repo|repository|project)\b|\bstar mine\b|\bfollow me (?:back|on)\b|\bdo follow me\b|"
-     r"\bshare my (?:channel|videos?|links?)\b"),
+    ("an endorsement", r"\b(?:write|give|provide|jot down) (?:me )?an? (?:short |quick |brief )?blurb\b|\ba blurb from you\b"),
+    ("a share", r"\b(?:star|fork) (?:this|my|our) (?:repo|repository|project)\b|\bfollow me back\b|\b(?:please|pls|plz) (?:do )?follow me\b|"
+     r"\b(?:please|pls|plz) (?:share|promote) my (?:channel|videos?|links?)\b"),
     ("a listing", r"\b(?:add|adding|include|including|list|listing) (?:my|our) (?:[\w-]+ ){0,2}?(?:tool|project|app|site|website|repo|"
-     r"library|product|extension|channel|book|course|article|resource|blog) (?:on ?)?(?:to|in|on) (?:your|the list)\b"),
+     r"library|product|extension|channel|book|course|article|resource|blog) (?:on ?)?(?:to|in|on) (?:your (?:[\w-]+ ){0,2}?"
+     r"(?:list|directory|readme|newsletter)|the list of resources)\b"),
     # More cold asks in plain words: their contact details, advice, money, their code, work with them.
-    ("your contact details", r"\b(?:tell|give|send) me your (?:e-?mail(?: address)?|number|phone number|contact(?: details)?|"
-     r"whatsapp|skype|telegram)\b|\b(?:flick|shoot) me an? e-?mail\b|"
-     r"\bis there (?:a|any) way (?:to|i can|i could) (?:contact|reach) you\b|\bhow (?:can|could|do) i (?:contact|reach) you\b"),
-    ("mentorship", r"\b(?:do you have|any) (?:any )?advice for (?:a beginner|beginners|someone|me) (?:in|like me|starting|who)\b"),
-    ("money", r"\bpay me\b|\bdonate me\b|\bsend me (?:some )?(?:money|funds|bitcoin|btc|crypto)\b"),
+    ("your contact details", r"\b(?:please )?(?:tell|give|send) me your (?:e-?mail address|email id|whatsapp|skype|telegram|"
+     r"contact details)\b|\bis there (?:a|any) way (?:to|i can|i could) contact you\b|\bhow (?:can|could|do) i contact you\b"),
+    ("mentorship", r"\badvice for (?:a )?beginners? (?:like me|in)\b"),
+    ("money", r"\b(?:please|pls|plz|can you|could you) pay me\b(?! back)|\bdonate me\b"),
     ("access to their code", r"\b(?:give|grant) (?:me |us )?access to (?:the |your )?(?:private )?(?:code|repo|repository|source)\b|"
      r"\bshare (?:the|your) source code\b"),
-    ("a job", r"\bi(?:'m| am) interested (?:to|in) work(?:ing)? with you\b|\bi want to (?:cooperate|collaborate|work) with you\b|"
-     r"\b(?:are|would) you (?:be )?interested in hiring\b"),
-    ("a favour", r"\b(?:make|create|record) an? (?:[\w-]+ ){0,2}?(?:video|tutorial) (?:on|about|explaining|showing|for)\b"),
+    ("a job", r"\bi want to cooperate with you\b|\b(?:are|would) you (?:be )?interested in hiring (?:me|an? (?:[\w-]+ )?"
+     r"(?:developer|designer|engineer|freelancer|writer|marketer|consultant))\b"),
+    ("a favour", r"\b(?:(?:can|could|would|will) you|please|if you) (?:please )?(?:make|create|record) an? (?:[\w-]+ ){0,2}?"
+     r"(?:video|tutorial) (?:on|about|explaining|showing|for)\b"),
     ("a call", r"\bspare (?:us|me) (?:a few|some|an?|\d+) (?:hours?|minutes?)\b"),
-    ("a job", r"\b(?:join|joining) your (?:team|company|project|organi[sz]ation)\b|\b(?:available|open) for (?:a |any )?"
-     r"(?:[\w-]+ )?(?:freelance|contract|part-time|remote) (?:job|work|project|gig)\b|\bdo a job of yours\b|"
+    ("a job", r"\b(?:hope|love|like|want|wish) to join your (?:team|company|project|organi[sz]ation)\b|\bare you (?:available|open) for "
+     r"(?:a |any )?(?:[\w-]+ )?(?:freelance|contract|part-time|remote) (?:job|work|project|gig)\b|"
      r"\bput you (?:down )?as (?:a|my) (?:ref|reference)\b"),
-    ("a donation", r"\b(?:make|making) a (?:small |quick )?donation\b|\bnot yet donated\b"),
+    ("a donation", r"\b(?:help (?:me |us )?by|consider|you (?:could |can |would )?) (?:make|making) a (?:small |quick )?donation\b"),
     ("a call", r"\b(?:appreciate it|be great) if we could (?:chat|talk|speak|meet) about (?:the|your|a|an) (?:[\w-]+ ){0,2}?"
      r"(?:role|opening|position|opportunity|job|internship|company|team)\b"),
 )
@@ -669,22 +668,20 @@ ANSWERS = re.compile(
     r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) (?:email|e-mail|message|note|"
     r"interest in (?:contributing|writing for|working with|joining) (?:my|our|us))\b|"
     r"\bthe (?:email|message) (?:that )?you (?:reference|mention|sent)\b|"
-    r"\bsorry,? but (?:i|we)(?:'m| am|'re| are)? (?:not|unable|can'?t|cannot)\b",
+    r"\bsorry,? but (?:i|we)(?:'m| am|'re| are) not (?:interested|hiring|able|looking|available)\b|\bsorry,? but (?:i|we) (?:can'?t|cannot)\b",
     re.IGNORECASE,
 )
 
 # A sender who introduces themselves is writing to a stranger, so a long message is a cold
-# ask, not a working note: "my name is", "I am a student at", "we haven't met", "sorry to
-# bother you", "Dear Sir or Madam".
+# ask, not a working note: "my name is", "I am a student at", "we haven't met", "sorry for
+# the cold email".
 COLD_INTRODUCTION = re.compile(
     r"\bmy name is (?-i:[A-Z])|\b(?:allow me to|let me) introduce myself\b|"
     r"\bi(?:'m| am) (?:currently )?(?:a|an) (?:[\w-]+ ){0,3}?(?:student|graduate|undergrad(?:uate)?) (?:at|in|of|from)\b|"
     r"\bwe (?:haven'?t|have not) (?:yet )?met\b|\byou don'?t know me\b|"
     r"\b(?:came across|found) your (?:website|blog|site|profile|tutorial|page|channel)\b|"
-    r"\b(?:sorry|apologies) (?:to bother you|for (?:bothering|contacting) you|for the (?:cold|unsolicited|random|surprise))\b|"
-    r"\bi hope you (?:don'?t|do not) mind (?:me |my )?(?:reaching out|contacting|emailing|writing|messaging|getting in touch)\b|"
-    r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|madam,? sir)\b|\bto whom it may concern\b|"
-    r"\bi(?:'m| am) writing (?:to )?(?:you )?(?:today )?to ask\b",
+    r"\b(?:sorry|apologies) for (?:the|this|my) (?:cold|unsolicited|random|surprise) (?:e-?mail|message|msg|note|dm|outreach)\b|"
+    r"\bi hope you (?:don'?t|do not) mind (?:me |my )?(?:reaching out|contacting you|emailing you|messaging you|getting in touch)\b",
     re.IGNORECASE,
 )
 
@@ -707,7 +704,7 @@ OFFER_OF_HELP = re.compile(
     r"\blet me know if (?:i|we|there(?:'s| is)) |\bif (?:i|we) can (?:ever )?(?:help|be of)|"
     r"\bif you(?:'d| would)? (?:ever )?(?:like|want|need)\b|\bwould you like (?:me|us|an? (?:intro|copy|link))|"
     r"\bwant me to\b|\bi can (?:intro|introduce|send|share|connect you|put you)|"
-    r"\bfeel free to (?:reach out|ping|ask|grab|book|call|drop|write|email|contact|text)|\bno need to (?:reply|respond)\b|"
+    r"\bfeel free to (?:reach out|ping|ask|grab|book|call|drop|text)|\bno need to (?:reply|respond)\b|"
     r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b|"
     # "Call me if you have any questions": help offered with the work just sent.
     r"\bif you have (?:any )?(?:further |more |other |additional )?(?:questions|comments|concerns|problems)\b|"
@@ -923,7 +920,7 @@ ASK_FIRST_MAX_WORDS = 60
 # each other write, and is not a cold ask. It is one when the draft names what cold asks
 # are for (a call, an intro, a job, money: COLD_ASK_OBJECTS), when anything in it sells
 # (any pitch cue), or when the sender writes as a stranger (a self-introduction, flattery,
-# "Dear Sir or Madam"); and never in an InMail, which goes to strangers.
+# "Dear Sir or Madam", STRANGER_GREETING); and never in an InMail, which goes to strangers.
 COLD_ASK_OBJECTS = (
     r"\b(?:calls?|phone|zoom|meet(?:ing)?|coffee|chat|interview|podcast|guest|episode|reviews?|rat(?:e|ing)|"
     r"recommendation|reference|referr?(?:al|ed)?|intro(?:duc\w*)?|in touch|connect(?:ing)? (?:me|us|with)|name along|vouch|"
@@ -940,9 +937,9 @@ SHARED_TASK = (
     r"a copy of the)\b(?! (?:out\b|(?:[\w-]+ )?(?:details?|info|information|links?|prices?|pricing|brochures?|"
     r"catalog(?:ue)?s?|offers?|quotes?|samples?)\b))"
 )
-# (Beside COLD_INTRODUCTION's "Dear Sir or Madam": greetings that are cold only for a small ask.)
 STRANGER_GREETING = (
-    r"\bdear (?:hiring manager|recruiter|friend)\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b"
+    r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|madam,? sir|hiring manager|recruiter|friend)\b|"
+    r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b"
 )
 # Shared history ("per our conversation", "attached is the draft"): the two already work
 # together, so a request that follows is part of that work, not a cold ask.
