@@ -362,14 +362,8 @@ def test_only_an_opening_that_answers_them_makes_a_reply(draft, verdict):
     "My name is Dylan and I am looking to acquire a company like yours from an owner planning to retire.",
     "I've decided to become a coach for this supplement line and I'd love to send you some info.",
     "If you know anyone who could use my services, please send them my way.",
-])
-def test_buyers_and_new_coaches_are_the_subject_of_an_offer(draft):
-    assert any(f.rule == "pitch.sender_offer" for f in analyze(draft).findings)
-
-
-# Outreach to open-source maintainers, creators and home owners: buying their extension,
-# users or house, sponsoring or listing their project, selling links or a vanity listing.
-@pytest.mark.parametrize("draft", [
+    # Outreach to open-source maintainers, creators and home owners: buying their extension,
+    # users or house, sponsoring or listing their project, selling links or a vanity listing.
     "We noticed your extension is dormant and are interested in buying your extension. If you have a price in mind, please respond.",
     "Hi Jesse, Nicole here. We are local investors looking to purchase properties in Pittsfield.",
     "Do you own the house at 12 Elm St? If you do, would you like to sell if the price is right?",
@@ -380,7 +374,7 @@ def test_buyers_and_new_coaches_are_the_subject_of_an_offer(draft):
     "I have a huge collection of sites for link insertion and guest posting.",
     "Your information was reviewed and accepted for inclusion in the 2009 edition.",
 ])
-def test_buying_sponsoring_and_listing_offers_are_the_senders_offer(draft):
+def test_buyers_sponsors_sellers_and_new_coaches_are_the_subject_of_an_offer(draft):
     assert any(f.rule == "pitch.sender_offer" for f in analyze(draft).findings)
 
 

@@ -339,11 +339,11 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     warmth = [start for start, _ in read.relationship
               if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
     long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not read.cold_introduction
-    working_note = (long_note or _everyday(case) or (routine and bool(warmth))
-                    or bool(lx.ONGOING.search(read.draft.folded))
-                    or (not case.pitches and "sender_offer" not in read.hits
-                        and bool(lx.WORKING_CONTEXT.search(read.draft.text))))
-    if interest or case.replying or working_note:
+    # Cheapest first: the everyday test compiles its patterns on first use.
+    if (interest or case.replying or long_note or (routine and bool(warmth))
+            or lx.ONGOING.search(read.draft.folded)
+            or (not case.pitches and "sender_offer" not in read.hits and lx.WORKING_CONTEXT.search(read.draft.text))
+            or _everyday(case)):
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",
             "Keep the ask small and easy to decline, and after your question about them.",
@@ -362,11 +362,11 @@ def _everyday(case: _Case) -> bool:
     """Only small everyday asks ("can you pick up milk?"), between people who know each other."""
     read = case.read
     text = read.draft.folded
-    return (case.kind != "inmail" and not case.pitches and not read.hits and not read.flattery
-            and not read.cold_introduction and not re.search(lx.STRANGER_GREETING, text, re.IGNORECASE)
-            and not re.search(lx.COLD_ASK_OBJECTS, text, re.IGNORECASE)
-            and all(start in read.vague_asks or re.compile(lx.SHARED_TASK, re.IGNORECASE).match(text, start)
-                    for _, start, _ in read.asks))
+    if (case.kind == "inmail" or case.pitches or read.hits or read.flattery or read.cold_introduction
+            or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE) or re.search(lx.COLD_ASK_OBJECTS, text, re.IGNORECASE)):
+        return False
+    shared_task = re.compile(lx.SHARED_TASK, re.IGNORECASE)
+    return all(start in read.vague_asks or shared_task.match(text, start) for _, start, _ in read.asks)
 
 
 # --- reading --------------------------------------------------------------------------
