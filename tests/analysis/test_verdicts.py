@@ -403,6 +403,43 @@ def test_everyday_words_near_those_offers_and_asks_are_ok(draft):
     assert analyze(draft).verdict == "ok"
 
 
+# A request said as a statement is still a request: cold when nothing shows the two know each
+# other, everyday between friends.
+@pytest.mark.parametrize("draft, verdict", [
+    ("I was wondering if you could look over my resume before I apply.", "ask_first"),
+    ("Hi, my name is Dana. Please email me when you can, I have a question about your shop!", "ask_first"),
+    ("I am hoping you can point some strong candidates our way for the role.", "ask_first"),
+    ("I'm writing to ask whether your studio takes on apprentices.", "ask_first"),
+    ("I'd be grateful if you could pass my portfolio to your art director.", "ask_first"),
+    ("I was wondering if you could pick up bread on the way home.", "ok"),
+    ("Please call me with any questions about the revised schedule.", "ok"),
+])
+def test_requests_said_as_statements(draft, verdict):
+    assert analyze(draft).verdict == verdict
+
+
+# However long, a letter that opens the way one writes to a stranger asks coldly.
+@pytest.mark.parametrize("opening", [
+    "Dear Mr. Alvarez, ",
+    "Hello, I hope this email finds you well. ",
+    "Hi, I'm sorry to bother you with this. ",
+    "Hi Tom, I know you are very busy. ",
+])
+def test_a_long_letter_to_a_stranger_is_a_cold_ask(opening):
+    body = ("I have been restoring old radios in my garage for about six years, mostly valve sets from the fifties, "
+            "and last month I finally finished a Grundig that had been sitting in pieces since the spring. "
+            "My next project is a set with a damaged dial glass that nobody near me can reproduce, and "
+            "I was wondering if you could tell me who might make a replacement glass for it.")
+    assert len(body.split()) > 60
+    assert analyze(opening + body).verdict == "ask_first"
+    assert analyze("Hi Tom, " + body).verdict == "ok"
+
+
+def test_thanks_for_introducing_me_and_a_phone_call_away_ask_nothing():
+    assert analyze("Thank you for introducing me to poetry all those years ago.").verdict == "ok"
+    assert analyze("I'm moving to the Houston office, but I'm just a phone call away.").verdict == "ok"
+
+
 def test_a_long_request_from_someone_who_hopes_you_dont_mind_the_contact_is_a_cold_ask():
     draft = ("Hi Angela! I hope you don't mind me reaching out. I need something from you. My second novel comes out in the "
              "spring and the publisher wants a few lines from other writers on the back cover. A paragraph "

@@ -338,7 +338,8 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
     warmth = [start for start, _ in read.relationship
               if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
-    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not read.cold_introduction
+    long_note = (case.words > lx.ASK_FIRST_MAX_WORDS and not read.cold_introduction
+                 and not read.flattery and not re.search(lx.STRANGER_LETTER, read.draft.folded, re.IGNORECASE))
     # Cheapest first: the everyday test compiles its patterns on first use.
     if (interest or case.replying or long_note or (routine and bool(warmth))
             or lx.ONGOING.search(read.draft.folded)
@@ -363,7 +364,7 @@ def _everyday(case: _Case) -> bool:
     read = case.read
     text = read.draft.folded
     if (case.kind == "inmail" or case.pitches or read.hits or read.flattery or read.cold_introduction
-            or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE) or re.search(lx.COLD_ASK_OBJECTS, text, re.IGNORECASE)):
+            or re.search(lx.STRANGER_LETTER, text, re.IGNORECASE) or re.search(lx.COLD_ASK_OBJECTS, text, re.IGNORECASE)):
         return False
     shared_task = re.compile(lx.SHARED_TASK, re.IGNORECASE)
     return all(start in read.vague_asks or shared_task.match(text, start) for _, start, _ in read.asks)
@@ -415,6 +416,11 @@ def _read(draft: Draft) -> _Read:
             found = []
         sentence_asks = [(_ASKS.labels[i], *PhraseSet.span_of(i, m)) for i, m in found]
         read.asks.extend(_non_overlapping(sentence_asks))
+        if (not sentence_asks and not sentence.is_question and lx.REQUEST_STATEMENT.search(sentence.text)
+                and not lx.OFFER_OF_HELP.search(sentence.text)):
+            sentence_asks.append(("a favour", sentence.start, sentence.end))
+            read.asks.append(sentence_asks[-1])
+            read.vague_asks.append(sentence.start)
         if sentence.is_question:
             read.questions += 1
             curious = bool(lx.CURIOUS_QUESTION.search(sentence.text)) and not lx.TIME_QUESTION.search(sentence.text)

@@ -506,7 +506,7 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a call", r"\b(?:few|\d+|five|ten|fifteen|twenty|thirty)[- ]?min(?:ute)?s? (?:of your time|to (?:chat|talk|connect)|call|chat)\b"),
     ("a call", r"\b(?:quick|short|brief|virtual|phone|zoom|video|intro|introductory|discovery|"
      r"exploratory|informational|15[- ]min(?:ute)?|30[- ]min(?:ute)?)\s+(?:call|chat|meeting|"
-     r"conversation|catch-?up|sync|interview)\b"),
+     r"conversation|catch-?up|sync|interview)\b(?! away)"),
     ("a call", r"\b(?:hop|jump|get) on a(?:\s+quick)?\s+(?:call|zoom|meet)\b"),
     ("a call", r"\bpick your brain\b"),
     ("a meeting", r"\b(?:grab|get|have|buy you) (?:a )?(?:virtual )?(?:coffee|lunch|a drink|drinks)\b"),
@@ -515,7 +515,7 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a demo", r"\b(?:a|quick|short|live|product|free|personal(?:ised|ized)?|\d+[- ]min(?:ute)?) demo\b|"
      r"\bdemo (?:call|session)\b|\b(?:show|walk) you (?:a demo|how (?:it|we|our))\b"),
     ("a favour", r"\b(?:quick|small|big|huge|little) favou?r\b"),
-    ("an introduction", r"\b(?:introduc(?:e|ing) me|intro me|an? (?:warm )?intro(?:duction)? to|connect me (?:with|to)|"
+    ("an introduction", r"\b(?:(?<!for )introduc(?:e|ing) me|intro me|an? (?:warm )?intro(?:duction)? to|connect me (?:with|to)|"
      r"put me in touch|point me (?:to|towards) (?:the right|someone)|who (?:should i|would be the "
      r"best person to) (?:talk|speak|reach out) to)\b"),
     ("a referral", r"\b(?:refer(?:ring)? me|a referral|referral for|recommend me for|put in a (?:good )?word|"
@@ -696,6 +696,23 @@ REQUEST_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
+# Requests said as statements, not questions: "I would appreciate it if you…", "I was
+# wondering if you could…", "please email me". Like a request question, the thing asked is
+# vague, so between people who know each other it is an everyday ask (see COLD_ASK_OBJECTS).
+REQUEST_STATEMENT = re.compile(
+    r"\b(?:i|we)(?:'d| would) (?:really |greatly |very much |truly |so )?(?:appreciate|be (?:very |so |really |most |extremely )?"
+    r"(?:grateful|thankful|honou?red|obliged)) (?:it )?if you\b|"
+    r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:just )?wondering (?:if|whether) you(?:'d| would| could| might| can| will| had| have| know)?\b|"
+    r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:writing|reaching out|contacting you|emailing you|messaging you) "
+    r"(?:to (?:ask|request|see (?:if|whether)|inquire|enquire|check (?:if|whether)))\b|"
+    r"\b(?:i|we)(?:'m| am|'re| are| was| were) hoping (?:that )?you(?:'d| would| could| might| can| will)?\b|"
+    r"\bit (?:would|'d) be (?:great|wonderful|amazing|lovely|fantastic|awesome|a (?:great|huge|big) help|(?:very |really )?helpful) "
+    r"if you (?:could|would|can)\b|"
+    r"\b(?:please|kindly|pls|plz) (?:e-?mail|contact|call|write to|text|message|dm|get (?:in touch|back) (?:with|to)|reach out to) me\b|"
+    r"\b(?:i|we) (?:really )?need your (?:help|support|assistance)\b",
+    re.IGNORECASE,
+)
+
 # Offers of help: "happy to introduce you", "let me know if I can help". A sentence with
 # one of these is the sender giving, not taking, so it is never a request.
 OFFER_OF_HELP = re.compile(
@@ -707,7 +724,7 @@ OFFER_OF_HELP = re.compile(
     r"\bfeel free to (?:reach out|ping|ask|grab|book|call|drop|text)|\bno need to (?:reply|respond)\b|"
     r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b|"
     # "Call me if you have any questions": help offered with the work just sent.
-    r"\bif you have (?:any )?(?:further |more |other |additional )?(?:questions|comments|concerns|problems)\b|"
+    r"\b(?:if you have|with) (?:any )?(?:further |more |other |additional )?(?:questions|comments|concerns|problems)\b|"
     r"\bif (?:you need|there(?:'s| is)) anything (?:else)?\b",
     re.IGNORECASE,
 )
@@ -778,7 +795,8 @@ RELATIONSHIP = Cue(
     patterns=(
         r"\bcongrat\w*|\bmazel tov\b|\bwell[- ]deserved\b|\bhappy (?:work )?anniversary\b|"
         r"\bhappy birthday\b|\bbravo\b|\bkudos\b|\bhuge win\b|\bso happy for you\b|\bproud of you\b",
-        r"\bthank(?:s| you)\b|\bthx\b|\bty\b(?!pe)|\bappreciate (?:it|you|that|your)\b|\bgrateful\b",
+        # "I'd be grateful if you…", "I'd appreciate it if you…" ask; they are not thanks.
+        r"\bthank(?:s| you)\b|\bthx\b|\bty\b(?!pe)|\bappreciate (?:it(?! if)|you|that|your)\b|\bgrateful\b(?! if)",
         r"\bsorry (?:for|to hear|about) your\b|\bcondolences\b|\bthinking of you\b|\bsympathy\b|"
         r"\bget well\b|\btake (?:good )?care\b|\bhope you(?:'re| are) (?:feeling )?(?:ok|okay|well|better)\b",
         r"\bsounds (?:good|great|perfect)\b|\bworks for me\b|\bsee you (?:then|there|soon|tomorrow|"
@@ -915,18 +933,19 @@ LANGUAGE_NAMES = {
 # A request in a long message, or a routine one ("please send…", "could we meet…") said with
 # thanks, is a working note between people who already work together, not a cold ask.
 ASK_FIRST_MAX_WORDS = 60
-# Everyday asks (patterns kept as text and compiled on first use: most drafts never need them). "Can you pick up milk?", "please forward the addendum": a small request
+# Everyday asks (patterns kept as text and compiled on first use: most drafts never need
+# them). "Can you pick up milk?", "please forward the addendum": a small request
 # known only by its form, or a task on a thing both already know, is how people who know
 # each other write, and is not a cold ask. It is one when the draft names what cold asks
 # are for (a call, an intro, a job, money: COLD_ASK_OBJECTS), when anything in it sells
 # (any pitch cue), or when the sender writes as a stranger (a self-introduction, flattery,
-# "Dear Sir or Madam", STRANGER_GREETING); and never in an InMail, which goes to strangers.
+# STRANGER_LETTER); and never in an InMail, which goes to strangers.
 COLD_ASK_OBJECTS = (
     r"\b(?:calls?|phone|zoom|meet(?:ing)?|coffee|chat|interview|podcast|guest|episode|reviews?|rat(?:e|ing)|"
     r"recommendation|reference|referr?(?:al|ed)?|intro(?:duc\w*)?|in touch|connect(?:ing)? (?:me|us|with)|name along|vouch|"
     r"sponsor\w*|donat\w*|fundrais\w*|kickstarter|crowdfund\w*|survey|questionnaire|proofread|feedback|profile|"
     r"resume|résumé|cv|cover letter|portfolio|jobs?|roles?|positions?|openings?|vacanc\w*|opportunit\w*|"
-    r"internships?|hire|hiring|recruiter|hr|boss|hiring manager|petition|share|follow|links?|pitch|invest\w*|"
+    r"internships?|apprentic\w*|hire|hiring|recruiter|hr|boss|hiring manager|petition|share|follow|links?|pitch|invest\w*|"
     r"demo|mentor\w*|advice|contacts?|nda|endorse\w*|testimonial|collab\w*|partner\w*|"
     r"money|cash|loan|lend|pay|payment|transfer|wire|venmo|zelle|paypal|cash ?app|bitcoin|crypto|gift ?cards?|"
     r"codes?|password|account|bank|laid off|get me in|startup|round|raising|feature|write about)\b|[$€£]\s?\d"
@@ -937,9 +956,16 @@ SHARED_TASK = (
     r"a copy of the)\b(?! (?:out\b|(?:[\w-]+ )?(?:details?|info|information|links?|prices?|pricing|brochures?|"
     r"catalog(?:ue)?s?|offers?|quotes?|samples?)\b))"
 )
-STRANGER_GREETING = (
+# How people write to a stranger: "Dear Sir or Madam", "Dear Mr. Gotts", "I hope this email
+# finds you well", "sorry to bother you", "I know you are busy". A request in a letter that
+# opens like this is a cold ask, however long or vague.
+STRANGER_LETTER = (
     r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|madam,? sir|hiring manager|recruiter|friend)\b|"
-    r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b"
+    r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b|"
+    r"^\W*(?:dear|hello|hi) (?:mr|mrs|ms|miss|dr|prof|professor)\.? [a-z]|"
+    r"\bi hope (?:this|my) (?:e-?mail|message|note|letter|msg) (?:finds|reaches) you\b|"
+    r"\b(?:sorry|apologi[sz]e|apologies) (?:for|to) (?:bother|disturb|trouble|interrupt)|"
+    r"\bi know (?:that )?you(?:'re| are) (?:very |really |extremely |so )?busy\b"
 )
 # Shared history ("per our conversation", "attached is the draft"): the two already work
 # together, so a request that follows is part of that work, not a cold ask.
