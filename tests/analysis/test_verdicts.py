@@ -329,6 +329,8 @@ def test_one_line_recruiting_notes_are_always_warned_about(draft):
     "I will not be adding a link to your store, and I don't trade links. Please stop emailing me.",
     "Thank you for your invitation to speak at the sales summit. I must politely decline this year.",
     "I cannot find the email that you reference. Can you forward me a copy?",
+    "Thanks a lot for reaching out! Sponsored posts and link swaps aren't going to work for us, sorry.",
+    "Thank you for the proposal. We are not accepting guest articles or paid links on this site.",
 ])
 def test_answers_and_refusals_are_replies(draft):
     assert analyze(draft).verdict == "ok"
@@ -373,6 +375,13 @@ def test_only_an_opening_that_answers_them_makes_a_reply(draft, verdict):
     "We would like to cooperate with you in listing your token on our exchange.",
     "I have a huge collection of sites for link insertion and guest posting.",
     "Your information was reviewed and accepted for inclusion in the 2009 edition.",
+    # Writing to announce one's own offer.
+    "Hello Priya, I'm reaching out to introduce our bookkeeping service to local restaurants.",
+    "I wanted to tell you about a great new vitamin line I just started carrying.",
+    "We have a client who would love a mention on your travel blog.",
+    "Would you be interested in featuring our new hiking sandals in your spring gear guide?",
+    "We're building a scheduling platform for dental clinics and have a free pilot spot left.",
+    "I developed a system that gets you fifty leads a week from Facebook groups.",
 ])
 def test_buyers_sponsors_sellers_and_new_coaches_are_the_subject_of_an_offer(draft):
     assert any(f.rule == "pitch.sender_offer" for f in analyze(draft).findings)

@@ -413,6 +413,20 @@ SENDER_OFFER = Cue(
         r"\bsend you (?:our|my) (?:(?:seo|service|marketing|advertising) packages|(?:[\w-]+ )?(?:price ?list|rate card|media kit))\b|"
         r"\b(?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing)) (?:the |our |a |this )?(?:(?:[\w-]+ )?(?:e-?mail|contacts?|attendees?|leads?) "
         r"(?:list|database)|(?:database|list) of (?:[\w-]+ ){0,3}?(?:users|contacts|attendees|buyers|decision[- ]makers|leads|prospects))\b",
+        # Writing to announce one's own offer: "I'm reaching out to introduce…", "I want to tell
+        # you about a terrific new product", "we have a client who…", "I've built a tool that…".
+        r"\b(?:reaching out|getting in touch|writing|contacting you|emailing you|messaging you) (?:to (?:introduce|"
+        r"let you know about (?:our|my|a new|an? (?:exciting|new|great))|tell you about|share (?:with you )?(?:our|my|what (?:we|i|my|our)))|"
+        r"because (?:we|i) (?:have|offer|help|work with|noticed|thought you might))\b|"
+        r"\b(?:want|wanted|like|love) to (?:tell you|share with you|let you know) (?:about |what )?(?:our|my|a (?:new|terrific|great|unique)|"
+        r"an? (?:exciting|amazing|innovative))\b",
+        r"\b(?:we|i) (?:have|represent|work with) (?:a |an )?clients? (?:who|that|whose)\b|"
+        r"\b(?:interested in|consider(?:ing)?|you(?:'ll| will)? want to) (?:featuring|feature|mentioning|covering|writing about|"
+        r"reviewing|promoting|sharing) (?:the below|our|my|this (?:product|brand|app|book|single|album|campaign|collection))\b",
+        r"\b(?:i|we)(?:'m| am|'re| are) building (?:an? |the )?(?:[\w-]+ ){0,3}?(?:platform|tool|app|product|startup|service|"
+        r"solution|marketplace|saas)\b|\b(?:i|we) (?:have )?(?:developed|created|built|designed) (?:a|an) (?:[\w-]+ ){0,3}?"
+        r"(?:method|system|platform|tool|app|product|solution|program|service|course) (?:that|which) (?:gives|gets|helps|lets|allows|"
+        r"will|can|makes|saves)\b",
         # Service providers asking for work: their services, new features, the people they coach.
         r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
         r"\b(?:new )?features to show you\b|\bi(?:'ve| have) (?:decided|started|trained) to become an? (?:[\w-]+ )?"
@@ -668,7 +682,11 @@ ANSWERS = re.compile(
     r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) (?:email|e-mail|message|note|"
     r"interest in (?:contributing|writing for|working with|joining) (?:my|our|us))\b|"
     r"\bthe (?:email|message) (?:that )?you (?:reference|mention|sent)\b|"
-    r"\bsorry,? but (?:i|we)(?:'m| am|'re| are) not (?:interested|hiring|able|looking|available)\b|\bsorry,? but (?:i|we) (?:can'?t|cannot)\b",
+    r"\bsorry,? but (?:i|we)(?:'m| am|'re| are) not (?:interested|hiring|able|looking|available)\b|\bsorry,? but (?:i|we) (?:can'?t|cannot)\b|"
+    r"\b(?:thank you|thanks)(?: so much| a lot| very much)? for (?:reaching out|(?:your|the) (?:interest|idea|offer|proposal|"
+    r"inquiry|enquiry|suggestion|kind offer)(?! to connect))\b|\b(?:isn't|is not|won't|will not|doesn't|does not) (?:going to )?(?:work|fit|"
+    r"be a (?:good )?fit|a direction) for (?:us|me)\b|\b(?:we|i)(?:'re| are| am|'m) (?:currently )?not (?:doing|accepting|taking|"
+    r"interested|looking)\b|\bi appreciate (?:that|your|the) [^.?!]{0,60}\bbut\b",
     re.IGNORECASE,
 )
 
