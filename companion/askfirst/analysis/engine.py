@@ -33,7 +33,9 @@ _FLATTERY = PhraseSet(lx.FLATTERY.patterns)
 _REFERENCE = PhraseSet(lx.REFERENCE_TO_THEM.patterns)
 _RELATIONSHIP = PhraseSet(lx.RELATIONSHIP.patterns)
 _ASKS = PhraseSet([p for _, p in lx.ASKS], [label for label, _ in lx.ASKS])
-_EVERY_CUE = PhraseSets([phrases for _, phrases in _PITCH.values()] + [_FLATTERY, _REFERENCE, _RELATIONSHIP, _ASKS])
+_REQUEST_STATEMENTS = PhraseSet(lx.REQUEST_STATEMENTS)
+_EVERY_CUE = PhraseSets([phrases for _, phrases in _PITCH.values()]
+                        + [_FLATTERY, _REFERENCE, _RELATIONSHIP, _ASKS, _REQUEST_STATEMENTS])
 _BOOKING = re.compile(lx.CALL_TO_ACTION.patterns[0])
 _SALES_QUESTIONS = (lx.PAIN_QUESTION.name, lx.CALL_TO_ACTION.name)
 
@@ -391,7 +393,7 @@ def _read(draft: Draft) -> _Read:
     read = _Read(draft)
     text = draft.lower
     starts = _starts(draft)
-    *pitch, flattery, references, relationship, asks = _EVERY_CUE.scan(text, starts)
+    *pitch, flattery, references, relationship, asks, statements = _EVERY_CUE.scan(text, starts)
     read.hits = {name: [m.span() for _, m in found] for name, found in zip(_PITCH, pitch) if found}
     read.flattery = [m.span() for _, m in flattery]
     read.references = [m.span() for _, m in references]
@@ -416,7 +418,8 @@ def _read(draft: Draft) -> _Read:
             found = []
         sentence_asks = [(_ASKS.labels[i], *PhraseSet.span_of(i, m)) for i, m in found]
         read.asks.extend(_non_overlapping(sentence_asks))
-        if (not sentence_asks and not sentence.is_question and lx.REQUEST_STATEMENT.search(sentence.text)
+        if (not sentence_asks and not sentence.is_question
+                and any(sentence.start <= m.start() < sentence.end for _, m in statements)
                 and not lx.OFFER_OF_HELP.search(sentence.text)):
             sentence_asks.append(("a favour", sentence.start, sentence.end))
             read.asks.append(sentence_asks[-1])

@@ -717,18 +717,17 @@ REQUEST_QUESTION = re.compile(
 # Requests said as statements, not questions: "I would appreciate it if you…", "I was
 # wondering if you could…", "please email me". Like a request question, the thing asked is
 # vague, so between people who know each other it is an everyday ask (see COLD_ASK_OBJECTS).
-REQUEST_STATEMENT = re.compile(
+REQUEST_STATEMENTS = (
     r"\b(?:i|we)(?:'d| would) (?:really |greatly |very much |truly |so )?(?:appreciate|be (?:very |so |really |most |extremely )?"
-    r"(?:grateful|thankful|honou?red|obliged)) (?:it )?if you\b|"
-    r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:just )?wondering (?:if|whether) you(?:'d| would| could| might| can| will| had| have| know)?\b|"
+    r"(?:grateful|thankful|honou?red|obliged)) (?:it )?if you\b",
+    r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:just )?wondering (?:if|whether) you(?:'d| would| could| might| can| will| had| have| know)?\b",
     r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:writing|reaching out|contacting you|emailing you|messaging you) "
-    r"(?:to (?:ask|request|see (?:if|whether)|inquire|enquire|check (?:if|whether)))\b|"
-    r"\b(?:i|we)(?:'m| am|'re| are| was| were) hoping (?:that )?you(?:'d| would| could| might| can| will)?\b|"
+    r"(?:to (?:ask|request|see (?:if|whether)|inquire|enquire|check (?:if|whether)))\b",
+    r"\b(?:i|we)(?:'m| am|'re| are| was| were) hoping (?:that )?you(?:'d| would| could| might| can| will)?\b",
     r"\bit (?:would|'d) be (?:great|wonderful|amazing|lovely|fantastic|awesome|a (?:great|huge|big) help|(?:very |really )?helpful) "
-    r"if you (?:could|would|can)\b|"
-    r"\b(?:please|kindly|pls|plz) (?:e-?mail|contact|call|write to|text|message|dm|get (?:in touch|back) (?:with|to)|reach out to) me\b|"
+    r"if you (?:could|would|can)\b",
+    r"\b(?:please|kindly|pls|plz) (?:e-?mail|contact|call|write to|text|message|dm|get (?:in touch|back) (?:with|to)|reach out to) me\b",
     r"\b(?:i|we) (?:really )?need your (?:help|support|assistance)\b",
-    re.IGNORECASE,
 )
 
 # Offers of help: "happy to introduce you", "let me know if I can help". A sentence with
