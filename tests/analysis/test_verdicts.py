@@ -375,6 +375,9 @@ def test_only_an_opening_that_answers_them_makes_a_reply(draft, verdict):
     "We would like to cooperate with you in listing your token on our exchange.",
     "I have a huge collection of sites for link insertion and guest posting.",
     "Your information was reviewed and accepted for inclusion in the 2009 edition.",
+    "Hey there. We're interested in sponsoring your project, please email me to chat.",
+    "Hi, I would like to buy your truck. Call me tonight.",
+    "Are you interested in selling this domain name? If so, please contact me.",
     # Writing to announce one's own offer.
     "Hello Priya, I'm reaching out to introduce our bookkeeping service to local restaurants.",
     "I wanted to tell you about a great new vitamin line I just started carrying.",

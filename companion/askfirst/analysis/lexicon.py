@@ -394,17 +394,18 @@ SENDER_OFFER = Cue(
         r"\b(?:would you be|are you) interested in (?:learning|hearing) more\b|\bintrigued\?",
         # Buyers and acquirers: the sender wants to buy the reader's house or company.
         r"\b(?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing))\W{0,2} your (?:[\w-]+ ){0,2}?(?:house|home|property|company|business|"
-        r"firm|practice|land|extension|app|website|users|analytics)\b|"
+        r"firm|practice|land|lot|car|truck|boat|domain|extension|app|website|repo|repository|codebase|users|analytics)\b|"
         r"\b(?:i|we)(?:'m| am|'re| are) (?:[\w-]+ ){0,2}?(?:looking|wanting|interested) (?:to|in) (?:buy(?:ing)?|purchas(?:e|ing)) "
         r"(?:[\w-]+ ){0,2}?(?:properties|homes|houses|extensions|apps|websites|domains)\b|"
-        r"\b(?:would you|are you) (?:like to|interested in|open to|thinking (?:of|about)) sell(?:ing)? (?:your |the )(?:[\w-]+ ){0,2}?"
-        r"(?:house|home|property|company|business|domain|extension|app|website|land)\b|\bsell if the price is right\b|\b(?:looking to|interested in) acquir(?:e|ing) (?:a|an) (?:[\w-]+ ){0,2}?(?:company|business|"
+        r"\b(?:would you|are you|you) (?:like to|interested in|open to|thinking (?:of|about)) sell(?:ing)? (?:your |the |this )(?:[\w-]+ ){0,2}?"
+        r"(?:house|home|property|company|business|domain|domain name|extension|app|website|land|car)\b|\bsell if the price is right\b|\b(?:looking to|interested in) acquir(?:e|ing) (?:a|an) (?:[\w-]+ ){0,2}?(?:company|business|"
         r"firm|practice)\b|"
         r"\b(?:open(?:-minded)? (?:about|to)|consider(?:ed|ing)?) selling (?:it|your (?:home|house|property|company|"
         r"business|firm|practice))\b|"
         r"\bdiscuss purchasing (?:it|your)\b|\bcash buyer\b|\binterest(?:ed)? in (?:buying |purchasing )?your property\b",
         # Paying the reader for a spot: sponsoring their project, a paid or bartered collaboration.
-        r"\b(?:love|like|want|happy|keen) to sponsor your (?:repo|repository|project|newsletter|channel|podcast|blog)\b|"
+        r"\b(?:(?:love|like|want|happy|keen|looking) to sponsor|interested in sponsoring) (?:your|this) (?:repo|repository|project|"
+        r"newsletter|channel|podcast|blog|library|tool|app)\b|"
         r"\b(?:paid|barter|sponsored) (?:collaboration|partnership|integration)\b|\bcollaborate with your (?:channel|blog|page|brand|podcast)\b",
         # Listings sold to projects and sites: token listings, link insertions, vanity directories.
         r"\blist(?:ing)? (?:of )?(?:your|our) (?:token|coin)\b|\blink insertions?\b|\bguest posting\b|"
