@@ -470,6 +470,12 @@ def test_a_long_request_from_someone_who_hopes_you_dont_mind_the_contact_is_a_co
     "It would be very helpful if you make a beginner friendly video explaining the install.",
     "Would you be willing to spare us a few hours of your time?",
     "Are you interested in hiring a web developer?",
+    "Hi, I'd like to take ownership of this project since it has not been updated in years.",
+    "hello, i want to hire you for work on my shop website, message me",
+    "Can you build a small dashboard for me? How much would it cost?",
+    "Please help, i need money for my rent this month.",
+    "We ask that you take it down by Friday.",
+    "Dear Sir, would you be kind enough to send me the name of your head of purchasing.",
 ])
 def test_plain_asks_of_maintainers_and_creators_are_ask_first(draft):
     assert analyze(draft).verdict == "ask_first"

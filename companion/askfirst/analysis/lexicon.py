@@ -667,6 +667,16 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a donation", r"\b(?:help (?:me |us )?by|consider|you (?:could |can |would )?) (?:make|making) a (?:small |quick )?donation\b"),
     ("a call", r"\b(?:appreciate it|be great) if we could (?:chat|talk|speak|meet) about (?:the|your|a|an) (?:[\w-]+ ){0,2}?"
      r"(?:role|opening|position|opportunity|job|internship|company|team)\b"),
+    # Strangers' asks of maintainers and firms: their project, paid work, a build, money, a takedown.
+    ("their project", r"\b(?:take|taking) (?:over )?ownership of (?:this|the|your) (?:project|repo|repository|package|library)\b|"
+     r"\btake over (?:maintenance of )?(?:this|the|your) (?:project|repo|repository|package|library)\b"),
+    ("paid work", r"\b(?:want|like|love|wish) to hire you\b|\bhire you for (?:a |some |this )?(?:work|job|project|gig)\b"),
+    ("a favour", r"\b(?:can|could|would|will) you (?:please )?(?:build|make|code|develop|design|create|write) (?:a|an|me|this) "
+     r"[^.?!]{0,40}?\bfor me\b"),
+    ("money", r"\bi (?:really )?(?:need|want) (?:some )?(?:money|cash|a (?:personal )?loan|\d+ (?:btc|bitcoin|eth|usd|dollars)|"
+     r"approval for a (?:personal )?loan)\b"),
+    ("a favour", r"\b(?:appreciate|ask that|request that|ask) you (?:to )?(?:take|taking) (?:it|this|that|them|the [\w-]+) down\b"),
+    ("a job", r"\b(?:want|wana|wanna|need|looking for) (?:a )?job (?:in |at |with )?(?:this|your) (?:company|firm|team|organi[sz]ation)\b"),
 )
 
 # A draft that answers the reader's own message: it opens by thanking them for their note,
@@ -729,6 +739,7 @@ REQUEST_STATEMENTS = (
     r"if you (?:could|would|can)\b",
     r"\b(?:please|kindly|pls|plz) (?:e-?mail|contact|call|write to|text|message|dm|get (?:in touch|back) (?:with|to)|reach out to) me\b",
     r"\b(?:i|we) (?:really )?need your (?:help|support|assistance)\b",
+    r"\bwould you be (?:so )?kind enough to\b|\bcould you kindly\b",
 )
 
 # Offers of help: "happy to introduce you", "let me know if I can help". A sentence with
