@@ -449,6 +449,8 @@ def test_a_long_letter_to_a_stranger_is_a_cold_ask(opening):
 
 def test_thanks_for_introducing_me_and_a_phone_call_away_ask_nothing():
     assert analyze("Thank you for introducing me to poetry all those years ago.").verdict == "ok"
+    assert analyze("Congrats on the release! I'm gonna try it out tonight.").verdict == "ok"
+    assert analyze("Hey Sam! Long time no see. Can I take you out for a coffee soon?").verdict == "ok"
     assert analyze("I'm moving to the Houston office, but I'm just a phone call away.").verdict == "ok"
 
 

@@ -255,7 +255,7 @@ CALL_TO_ACTION = Cue(
         r"\b(?:let me|i can|i'd be happy to|happy to|can i) (?:send|share|show) you (?:our|my|a|the) "
         r"(?:deck|portfolio|case stud(?:y|ies)|pricing|rates|brochure|catalog(?:ue)?|proposal|samples?|"
         r"price list|one-pager|details|invite|link)\b",
-        r"\b(?:check|try) (?:it|us|them) out\b",
+        r"\b(?:check|(?<!gonna )(?<!to )(?<!ll )(?<!will )try) (?:it|us|them) out\b",
         r"\b(?:call|text|txt|reply|sms)\s+(?:now\s+)?(?:on\s+|to\s+)?\+?\d[\d -]{5,}\d\b",
         r"\b(?:let me know|tell me) (?:what|which) (?:time|day|slot)s? (?:works|suit)",
         r"\b(?:are you|is your team) free (?:on|this|next|tomorrow)\b",
@@ -553,7 +553,7 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a review", r"\b(?:review(?:ing)?|look(?:ing)? (?:at|over)|take a look at|give (?:me )?feedback on|feedback on|"
      r"critique|proofread|looking at|tell me what you think of) (?:my|our) (?:new |latest |first |updated )?(?:landing page|site|repo|code|video|podcast|article|essay|idea|resume|résumé|cv|profile|deck|pitch|website|app|book|"
      r"portfolio|startup|product|draft|proposal|business plan|application)\b"),
-    ("a purchase", r"\b(?:(?:buy|purchase|order) (?:it |one |some )?(?:from (?:me|us)|(?:my|our) )|try (?:it|our|my) (?:out|for free|free)|"
+    ("a purchase", r"\b(?:(?:buy|purchase|order) (?:it |one |some )?(?:from (?:me|us)|(?:my|our) )|(?<!gonna )(?<!to )(?<!ll )(?<!will )try (?:it|our|my) (?:out|for free|free)|"
      r"start (?:a|your) free trial|sign up for (?:my|our|the)|invest in (?:my|our))\b"),
     ("a call", r"\b(?:(?:have|spare|for|give me|grab) half an hour|an hour of your time|a (?:moment|minute) of your time)\b"),
     ("a meeting", r"\b(?:coffee chat|virtual coffee|coffee (?:sometime|next week|this week|soon)|"
@@ -1004,7 +1004,8 @@ ONGOING = re.compile(
     r"\b(?:attached|enclosed) (?:is|are|please find)\b|\bplease find (?:attached|enclosed)\b|\bi am enclosing\b|"
     r"\bhere (?:is|are) the (?:draft|file|files|list|document|documents|numbers|notes|agenda|schedule|report)\b|"
     r"\b(?:following|after) (?:our|this morning's|yesterday's|today's|last week's) (?:meeting|call|conversation|discussion)\b|"
-    r"\b(?:you called|your (?:call|email|message|note) (?:of|from|earlier|yesterday|today))\b",
+    r"\b(?:you called|your (?:call|email|message|note) (?:of|from|earlier|yesterday|today))\b|"
+    r"\blong time no (?:see|talk|speak|chat)\b|\bit(?:'s| has) been (?:too |so |a )?(?:long|while) since (?:we|i)\b",
     re.IGNORECASE,
 )
 ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
