@@ -329,6 +329,7 @@ def test_one_line_recruiting_notes_are_always_warned_about(draft):
     "I will not be adding a link to your store, and I don't trade links. Please stop emailing me.",
     "Thank you for your invitation to speak at the sales summit. I must politely decline this year.",
     "I cannot find the email that you reference. Can you forward me a copy?",
+    "Dear Mr. Park,\n\nI cannot find the email that you mention. Can you forward me a copy?",
     "Thanks a lot for reaching out! Sponsored posts and link swaps aren't going to work for us, sorry.",
     "Thank you for the proposal. We are not accepting guest articles or paid links on this site.",
 ])
