@@ -448,6 +448,21 @@ def test_a_long_letter_to_a_stranger_is_a_cold_ask(opening):
     assert analyze("Hi Tom, " + body).verdict == "ok"
 
 
+# Pinned to a day or an hour, a call or a meeting is scheduling between people who work
+# together; "15 minutes" some time, or an ask that sells, is still a cold ask.
+@pytest.mark.parametrize("draft, verdict", [
+    ("Would you be available to meet on Friday at 10am to review the new approval tool?", "ok"),
+    ("Hi Sheila, shall we get the two groups together on Monday to discuss the approach for the next phone call?", "ok"),
+    ("We ask that you take it down by Friday.", "ask_first"),
+    ("Can we meet on Tuesday at 3pm? I'd like to talk about a job at your company.", "ask_first"),
+    ("Could you spare 15 minutes on Friday for a quick call?", "ask_first"),
+    ("Are you free Thursday at 2pm? Our platform helps teams like yours cut costs by 30%.", "pitch_heavy"),
+    ("Hi, my name is Ana and I'm a student at State. Could we meet on Monday?", "ask_first"),
+])
+def test_scheduling_a_call_or_meeting_with_a_colleague(draft, verdict):
+    assert analyze(draft).verdict == verdict
+
+
 def test_thanks_for_introducing_me_and_a_phone_call_away_ask_nothing():
     assert analyze("Thank you for introducing me to poetry all those years ago.").verdict == "ok"
     assert analyze("Congrats on the release! I'm gonna try it out tonight.").verdict == "ok"

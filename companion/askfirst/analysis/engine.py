@@ -346,7 +346,7 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     if (interest or case.replying or long_note or (routine and bool(warmth))
             or lx.ONGOING.search(read.draft.folded)
             or (not case.pitches and "sender_offer" not in read.hits and lx.WORKING_CONTEXT.search(read.draft.text))
-            or _everyday(case)):
+            or _scheduled(case) or _everyday(case)):
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",
             "Keep the ask small and easy to decline, and after your question about them.",
@@ -359,6 +359,20 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
         "Ask about them first and let the request wait: " + " ".join(f"“{q}”" for q in case.questions[:2]),
         case.ask_spans,
     )], ("ask_first", message)
+
+
+def _scheduled(case: _Case) -> bool:
+    """A call, a meeting or a request known only by its form, pinned to a day or an hour, with nothing that sells."""
+    read = case.read
+    if (case.kind == "inmail" or read.hits or read.flattery or read.cold_introduction
+            or any(label not in lx.SCHEDULING_ASKS and start not in read.vague_asks for label, start, _ in read.asks)):
+        return False
+    text = read.draft.folded
+    cold = (m.group(0).lower() for m in re.finditer(lx.COLD_ASK_OBJECTS, text, re.IGNORECASE))
+    return bool(re.search(lx.SCHEDULED_WHEN, text, re.IGNORECASE)
+                and not re.search(lx.MINUTES_OF_TIME, text, re.IGNORECASE)
+                and all(word in lx.MEETING_WORDS for word in cold)
+                and not re.search(lx.STRANGER_LETTER, text, re.IGNORECASE))
 
 
 def _everyday(case: _Case) -> bool:

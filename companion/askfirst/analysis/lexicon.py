@@ -996,6 +996,18 @@ STRANGER_LETTER = (
     r"\b(?:sorry|apologi[sz]e|apologies) (?:for|to) (?:bother|disturb|trouble|interrupt)|"
     r"\bi know (?:that )?you(?:'re| are) (?:very |really |extremely |so )?busy\b"
 )
+# Scheduling between people who work together: a call, a meeting or a small favour pinned to
+# a day or an hour ("Would you be available Friday at 10am to review the tool?"). A cold ask
+# asks for "15 minutes", or names what it is after (COLD_ASK_OBJECTS other than the meeting
+# itself); neither is excused here.
+SCHEDULING_ASKS = frozenset({"a call", "a meeting", "a reply"})
+MEETING_WORDS = frozenset({"call", "calls", "phone", "zoom", "meet", "meeting", "coffee", "chat", "review"})  # of COLD_ASK_OBJECTS
+MINUTES_OF_TIME = r"\b(?:\d+|a few|few|five|ten|fifteen|twenty|thirty)[- ]?min(?:ute)?s?\b"
+SCHEDULED_WHEN = (
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\btoday\b|\btonight\b|"
+    r"\bthis (?:morning|afternoon|evening)\b|\b\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}/\d{1,2}\b"
+)
 # Shared history ("per our conversation", "attached is the draft"): the two already work
 # together, so a request that follows is part of that work, not a cold ask.
 ONGOING = re.compile(
