@@ -494,6 +494,10 @@ def test_a_long_request_from_someone_who_hopes_you_dont_mind_the_contact_is_a_co
     "Please help, i need money for my rent this month.",
     "We ask that you take it down by Friday.",
     "Dear Sir, would you be kind enough to send me the name of your head of purchasing.",
+    "Hello, we are interested to hire you to build an app for our shop.",
+    "I'm looking for a remote Python developer job.",
+    "I have strong coding skills. Please add me into the team.",
+    "Dear Ana, I found your email in the credits of the game. I hope that you can help me with a crash.",
 ])
 def test_plain_asks_of_maintainers_and_creators_are_ask_first(draft):
     assert analyze(draft).verdict == "ask_first"

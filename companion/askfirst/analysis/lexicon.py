@@ -670,13 +670,14 @@ ASKS: tuple[tuple[str, str], ...] = (
     # Strangers' asks of maintainers and firms: their project, paid work, a build, money, a takedown.
     ("their project", r"\b(?:take|taking) (?:over )?ownership of (?:this|the|your) (?:project|repo|repository|package|library)\b|"
      r"\btake over (?:maintenance of )?(?:this|the|your) (?:project|repo|repository|package|library)\b"),
-    ("paid work", r"\b(?:want|like|love|wish) to hire you\b|\bhire you for (?:a |some |this )?(?:work|job|project|gig)\b"),
+    ("paid work", r"\b(?:want|like|love|wish|interested) (?:to|in) hir(?:e|ing) you\b|\bhire you for (?:a |some |this )?(?:work|job|project|gig)\b"),
     ("a favour", r"\b(?:can|could|would|will) you (?:please )?(?:build|make|code|develop|design|create|write) (?:a|an|me|this) "
      r"[^.?!]{0,40}?\bfor me\b"),
     ("money", r"\bi (?:really )?(?:need|want) (?:some )?(?:money|cash|a (?:personal )?loan|\d+ (?:btc|bitcoin|eth|usd|dollars)|"
      r"approval for a (?:personal )?loan)\b"),
     ("a favour", r"\b(?:appreciate|ask that|request that|ask) you (?:to )?(?:take|taking) (?:it|this|that|them|the [\w-]+) down\b"),
-    ("a job", r"\b(?:want|wana|wanna|need|looking for) (?:a )?job (?:in |at |with )?(?:this|your) (?:company|firm|team|organi[sz]ation)\b"),
+    ("a job", r"\b(?:want|wana|wanna|need|looking for) (?:a )?job (?:in |at |with )?(?:this|your) (?:company|firm|team|organi[sz]ation)\b|"
+     r"\bi(?:'m| am) (?:currently )?looking for (?:a |an )?(?:[\w-]+ ){0,4}?(?:job|internship)\b|\b(?:please )?add me (?:in)?to (?:the|your) team\b"),
 )
 
 # A draft that answers the reader's own message: it opens by thanking them for their note,
@@ -710,7 +711,8 @@ COLD_INTRODUCTION = re.compile(
     r"\bwe (?:haven'?t|have not) (?:yet )?met\b|\byou don'?t know me\b|"
     r"\b(?:came across|found) your (?:website|blog|site|profile|tutorial|page|channel)\b|"
     r"\b(?:sorry|apologies) for (?:the|this|my) (?:cold|unsolicited|random|surprise) (?:e-?mail|message|msg|note|dm|outreach)\b|"
-    r"\bi hope you (?:don'?t|do not) mind (?:me |my )?(?:reaching out|contacting you|emailing you|messaging you|getting in touch)\b",
+    r"\bi hope you (?:don'?t|do not) mind (?:me |my )?(?:reaching out|contacting you|emailing you|messaging you|getting in touch)\b|"
+    r"\bi found your (?:name|e-?mail|e-?mail address|address|contact|contact details|details) (?:in|on|at|through|via)\b",
     re.IGNORECASE,
 )
 
@@ -740,6 +742,8 @@ REQUEST_STATEMENTS = (
     r"\b(?:please|kindly|pls|plz) (?:e-?mail|contact|call|write to|text|message|dm|get (?:in touch|back) (?:with|to)|reach out to) me\b",
     r"\b(?:i|we) (?:really )?need your (?:help|support|assistance)\b",
     r"\bwould you be (?:so )?kind enough to\b|\bcould you kindly\b",
+    r"\b(?:i )?hope (?:that )?you (?:can|could|will be able to) help\b|\bhopefully you can (?:help|point)\b|"
+    r"\b(?:need|want) (?:some )?help from (?:you|developers like you|someone like you|an expert)\b",
 )
 
 # Offers of help: "happy to introduce you", "let me know if I can help". A sentence with
@@ -993,7 +997,7 @@ STRANGER_LETTER = (
     r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b|"
     r"^\W*(?:dear|hello|hi) (?:mr|mrs|ms|miss|dr|prof|professor)\.? [a-z]|"
     r"\bi hope (?:this|my) (?:e-?mail|message|note|letter|msg) (?:finds|reaches) you\b|"
-    r"\b(?:sorry|apologi[sz]e|apologies) (?:for|to) (?:bother|disturb|trouble|interrupt)|"
+    r"\b(?:sorry|apologi[sz]e|apologies) (?:for|to) (?:bother|disturb|trouble|interrupt)|\b(?:don'?t|do not) (?:want|mean) to (?:bother|disturb) you\b|"
     r"\bi know (?:that )?you(?:'re| are) (?:very |really |extremely |so )?busy\b"
 )
 # Scheduling between people who work together: a call, a meeting or a small favour pinned to
