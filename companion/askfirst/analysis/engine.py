@@ -339,13 +339,13 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     # thanks in advance for the pitch, not the warmth of people who already work together.
     last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
     warmth = [start for start, _ in read.relationship
-              if start < last_ask and not lx.HOLLOW_THANKS.match(read.draft.folded, start)]
+              if start < last_ask and not re.compile(lx.HOLLOW_THANKS, re.IGNORECASE).match(read.draft.folded, start)]
     long_note = (case.words > lx.ASK_FIRST_MAX_WORDS and not read.cold_introduction
                  and not read.flattery and not re.search(lx.STRANGER_LETTER, read.draft.folded, re.IGNORECASE))
     # Cheapest first: the everyday test compiles its patterns on first use.
     if (interest or case.replying or long_note or (routine and bool(warmth))
             or lx.ONGOING.search(read.draft.folded)
-            or (not case.pitches and "sender_offer" not in read.hits and lx.WORKING_CONTEXT.search(read.draft.text))
+            or (not case.pitches and "sender_offer" not in read.hits and re.search(lx.WORKING_CONTEXT, read.draft.text, re.IGNORECASE))
             or _scheduled(case) or _everyday(case)):
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",

@@ -1032,7 +1032,7 @@ ROUTINE_ASKS = frozenset({"a favour", "a reply", "a meeting"})
 # "the contract we signed", "the attached schedule", "your comments on"), a fax.
 # A cold ask to a stranger has none of these; "my resume is attached" or "at 2 pm" does
 # not make one shared work. (These count only when nothing in the draft sells.)
-WORKING_CONTEXT = re.compile(
+WORKING_CONTEXT = (  # compiled on first use, case-insensitive
     r"^\W*(?:yes|no|sure|ok|okay|yep|sounds good|will do)\b[,.!]|\ball of you\b|"
     r"\b(?:schedule|set up|arrange) (?:a|the) (?:meeting|call) (?:for|with) (?-i:[A-Z][a-z]+)\b|"
     r"\bwith me(?:,| and) (?-i:[A-Z][a-z]+)\b|\bour (?:call|meeting|conference call|discussion)\b|"
@@ -1046,15 +1046,13 @@ WORKING_CONTEXT = re.compile(
     r"report|presentation|slides|numbers|schedule|agenda|deal|transaction|files?|documents?|filing)\b|"
     r"\bthe (?:draft|agreement|contract|amendment|invoice|term sheet|memo|spreadsheet|documents?|files?|deal|"
     r"numbers|schedule|agenda|filing) (?:we|you) (?:sent|discussed|agreed|signed|reviewed|drafted|prepared|approved)\b|"
-    r"\b(?:your|my) (?:comments|changes|edits|mark-?up|revisions) (?:on|to)\b|\bfax(?:ed)?\b",
-    re.IGNORECASE,
+    r"\b(?:your|my) (?:comments|changes|edits|mark-?up|revisions) (?:on|to)\b|\bfax(?:ed)?\b"
 )
 # Thanks that show no shared work: for the connection itself, or thanks in advance after
 # the request ("…a call? Thanks!"). Neither turns a cold ask into a working note.
-HOLLOW_THANKS = re.compile(
+HOLLOW_THANKS = (  # compiled on first use, case-insensitive
     r"(?:thanks|thank you)(?: so much| again)? for (?:connecting|accepting|the connection|the add|adding me|"
-    r"connecting with me|accepting my (?:invitation|invite|request|connection request))\b",
-    re.IGNORECASE,
+    r"connecting with me|accepting my (?:invitation|invite|request|connection request))\b"
 )
 LONG_FIRST_MESSAGE_WORDS = 120  # "a first message over ~120 words is a speech"
 HARD_TO_READ_FLESCH = 35.0  # below this, most readers skim
