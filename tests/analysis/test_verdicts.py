@@ -498,6 +498,12 @@ def test_a_long_request_from_someone_who_hopes_you_dont_mind_the_contact_is_a_co
     "I'm looking for a remote Python developer job.",
     "I have strong coding skills. Please add me into the team.",
     "Dear Ana, I found your email in the credits of the game. I hope that you can help me with a crash.",
+    "Hi, how can I get your email address? I have some questions.",
+    "Can you give me the code of the whole project?",
+    "I would like to request your permission to use your code in our commercial app.",
+    "Hi, I was wondering how to get featured on the podcast.",
+    "I hope you received my previous email? Any thoughts would be appreciated.",
+    "I launched a similar tool last week. Could you give me a quick feedback?",
 ])
 def test_plain_asks_of_maintainers_and_creators_are_ask_first(draft):
     assert analyze(draft).verdict == "ask_first"

@@ -569,7 +569,11 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a review", r"\b(?:give (?:me )?(?:some |your )?(?:honest )?feedback|try it (?:out )?and (?:tell|let) me|"
      r"read it and|test (?:it|my app)|be a beta tester|beta testers?)\b"),
     ("a reply", r"\b(?:hear back|get back to me|any (?:update|news) on|did you (?:get|have) a chance to|"
-     r"bumping this|following up on my (?:last |previous )?(?:message|note|email))\b"),
+     r"bumping this|following up on my (?:last |previous )?(?:message|note|email))\b|"
+     r"\b(?:did you|hope you|i hope you) (?:get|got|receive|received) my (?:previous|last|earlier) (?:e-?mail|message|note)\b"),
+    ("a review", r"\bgive me (?:a |some |your )?(?:quick |short |honest )?(?:feedback|review|opinion)\b|"
+     r"\bappreciate (?:your|any) (?:feedback|review|input|thoughts) on my\b"),
+    ("a favour", r"\b(?:i|we) would like (?:it|this|them) (?:to be )?removed\b|\bfile a dmca\b"),
     ("a reply", r"\b(?:any (?:thoughts|update|updates|news|feedback)(?: (?:on|about|from|regarding)[^.?!\n]{0,40})?\?|"
      r"circling back|circle back|did (?:you|u) (?:see|get|read) my (?:msg|message|note|email)|gentle reminder|"
      r"(?:kindly|please|pls) (?:revert|reply|respond|get back)|awaiting your (?:kind )?(?:response|reply)|"
@@ -587,7 +591,9 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("an internship", r"\b(?:take|takes|taking|hire|hires|hiring|have|has|offer|offers) (?:summer |any |on )?"
      r"interns\b|\binternship (?:opportunit(?:y|ies)|positions?|openings?|programs?)\b|\bany internships?\b"),
     ("a guest spot", r"\b(?:come|be|appear) on (?:my|our) (?:podcast|show|channel|livestream|panel|stream)\b|"
-     r"\bbe a guest on\b|\b(?:speak|be a speaker) at (?:my|our)\b"),
+     r"\bbe a guest on\b|\b(?:speak|be a speaker) at (?:my|our)\b|\bhave you on (?:the|our|my) (?:show|podcast|channel|stream)\b|"
+     r"\b(?:get|be) featured (?:on|in) (?:the|your) (?:podcast|show|blog|newsletter|site|channel)\b|"
+     r"\b(?:publish|write|submit) (?:a )?guest (?:post|article|blog)\b"),
     ("a vote", r"\bvot(?:e|ing) for (?:me|us|my|our)\b|\b(?:like|comment on|share|repost) (?:and comment on )?(?:my|our) "
      r"(?:latest |new |last |recent )?(?:post|article|video|reel)\b"),
     ("a job", r"\b(?:keep me in mind|think of me (?:for|if|when)|if you (?:ever )?need (?:a|an) [\w -]{2,30}?"
@@ -651,11 +657,15 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"(?:list|directory|readme|newsletter)|the list of resources)\b"),
     # More cold asks in plain words: their contact details, advice, money, their code, work with them.
     ("your contact details", r"\b(?:please )?(?:tell|give|send) me your (?:e-?mail address|email id|whatsapp|skype|telegram|"
-     r"contact details)\b|\bis there (?:a|any) way (?:to|i can|i could) contact you\b|\bhow (?:can|could|do) i contact you\b"),
+     r"contact details)\b|\bis there (?:a|any) way (?:to|i can|i could) contact you\b|\bhow (?:can|could|do) i contact you\b|"
+     r"\b(?:send|give|tell) me (?:an? |your )?e-?mail(?: address)? to contact\b|\bhow (?:can|could|do) i (?:get|find) your (?:e-?mail|contact)|"
+     r"\bis there (?:a|any) way to (?:privately )?(?:message|reach|email|dm) you\b|\byou have (?:an? )?e-?mail (?:i|we) can\b"),
     ("mentorship", r"\badvice for (?:a )?beginners? (?:like me|in)\b"),
     ("money", r"\b(?:please|pls|plz|can you|could you) pay me\b(?! back)|\bdonate me\b"),
     ("access to their code", r"\b(?:give|grant) (?:me |us )?access to (?:the |your )?(?:private )?(?:code|repo|repository|source)\b|"
-     r"\bshare (?:the|your) source code\b"),
+     r"\bshare (?:the|your) source code\b|\b(?:give|send) (?:me|us) the (?:source )?code\b"),
+    ("permission to use their work", r"\bpermission to use (?:your|this|the) (?:project|code|library|software|work|photos?|images?)\b|"
+     r"\buse (?:some of )?(?:this|your) code in a commercial\b"),
     ("a job", r"\bi want to cooperate with you\b|\b(?:are|would) you (?:be )?interested in hiring (?:me|an? (?:[\w-]+ )?"
      r"(?:developer|designer|engineer|freelancer|writer|marketer|consultant))\b"),
     ("a favour", r"\b(?:(?:can|could|would|will) you|please|if you) (?:please )?(?:make|create|record) an? (?:[\w-]+ ){0,2}?"
