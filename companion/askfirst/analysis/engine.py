@@ -49,6 +49,7 @@ class _Read:
     asks: list[tuple[str, int, int]] = field(default_factory=list)
     cold_introduction: bool = False  # the sender introduces themselves to a stranger
     vague_asks: list[int] = field(default_factory=list)  # where requests known only by their form ("can you…?") start
+    stated_asks: list[int] = field(default_factory=list)  # where "I was wondering if you could…" requests start
     questions: int = 0
     questions_about_them: int = 0
     curious: list[tuple[int, int]] = field(default_factory=list)  # where the questions about them are
@@ -338,15 +339,16 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     # Thanks after a sales call to action ("…a call to discuss a partnership? Thanks!") is
     # thanks in advance for the pitch, not the warmth of people who already work together.
     last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
+    hollow = re.compile(lx.HOLLOW_THANKS, re.IGNORECASE) if read.relationship else None
     warmth = [start for start, _ in read.relationship
-              if start < last_ask and not re.compile(lx.HOLLOW_THANKS, re.IGNORECASE).match(read.draft.folded, start)]
-    long_note = (case.words > lx.ASK_FIRST_MAX_WORDS and not read.cold_introduction
-                 and not read.flattery and not re.search(lx.STRANGER_LETTER, read.draft.folded, re.IGNORECASE))
+              if start < last_ask and not (hollow and hollow.match(read.draft.folded, start))]
+    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not _stranger_writes_long(case)
     # Cheapest first: the everyday test compiles its patterns on first use.
     if (interest or case.replying or long_note or (routine and bool(warmth))
             or lx.ONGOING.search(read.draft.folded)
-            or (not case.pitches and "sender_offer" not in read.hits and re.search(lx.WORKING_CONTEXT, read.draft.text, re.IGNORECASE))
-            or _scheduled(case) or _everyday(case)):
+            or (not case.pitches and "sender_offer" not in read.hits
+                and re.search(lx.WORKING_CONTEXT, read.draft.text, re.IGNORECASE))
+            or _everyday(case)):
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",
             "Keep the ask small and easy to decline, and after your question about them.",
@@ -361,18 +363,12 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     )], ("ask_first", message)
 
 
-def _scheduled(case: _Case) -> bool:
-    """A call, a meeting or a request known only by its form, pinned to a day or an hour, with nothing that sells."""
+def _stranger_writes_long(case: _Case) -> bool:
+    """A long message that introduces its sender, flatters, or opens like a letter to a stranger."""
     read = case.read
-    if (case.kind == "inmail" or read.hits or read.flattery or read.cold_introduction
-            or any(label not in lx.SCHEDULING_ASKS and start not in read.vague_asks for label, start, _ in read.asks)):
-        return False
-    text = read.draft.folded
-    cold = (m.group(0).lower() for m in re.finditer(lx.COLD_ASK_OBJECTS, text, re.IGNORECASE))
-    return bool(re.search(lx.SCHEDULED_WHEN, text, re.IGNORECASE)
-                and not re.search(lx.MINUTES_OF_TIME, text, re.IGNORECASE)
-                and all(word in lx.MEETING_WORDS for word in cold)
-                and not re.search(lx.STRANGER_LETTER, text, re.IGNORECASE))
+    return (case.words > lx.ASK_FIRST_MAX_WORDS
+            and (read.cold_introduction or bool(read.flattery)
+                 or re.search(lx.STRANGER_LETTER, read.draft.folded, re.IGNORECASE) is not None))
 
 
 def _everyday(case: _Case) -> bool:
@@ -380,7 +376,13 @@ def _everyday(case: _Case) -> bool:
     read = case.read
     text = read.draft.folded
     if (case.kind == "inmail" or case.pitches or read.hits or read.flattery or read.cold_introduction
-            or re.search(lx.STRANGER_LETTER, text, re.IGNORECASE) or re.search(lx.COLD_ASK_OBJECTS, text, re.IGNORECASE)):
+            or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE) or _stranger_writes_long(case)):
+        return False
+    # "It would be great if you could share the photos": asked this politely, a request is an
+    # everyday one unless it is about money, work or a private channel (lexicon.STATED_COLD_OBJECTS).
+    if all(start in read.stated_asks for _, start, _ in read.asks):
+        return not re.search(lx.STATED_COLD_OBJECTS, text, re.IGNORECASE)
+    if re.search(lx.COLD_ASK_OBJECTS, text, re.IGNORECASE):
         return False
     shared_task = re.compile(lx.SHARED_TASK, re.IGNORECASE)
     return all(start in read.vague_asks or shared_task.match(text, start) for _, start, _ in read.asks)
@@ -432,12 +434,12 @@ def _read(draft: Draft) -> _Read:
             found = []
         sentence_asks = [(_ASKS.labels[i], *PhraseSet.span_of(i, m)) for i, m in found]
         read.asks.extend(_non_overlapping(sentence_asks))
-        if (not sentence_asks and not sentence.is_question
-                and any(sentence.start <= m.start() < sentence.end for _, m in statements)
+        if (not sentence_asks and any(sentence.start <= m.start() < sentence.end for _, m in statements)
                 and not lx.OFFER_OF_HELP.search(sentence.text)):
             sentence_asks.append(("a favour", sentence.start, sentence.end))
             read.asks.append(sentence_asks[-1])
             read.vague_asks.append(sentence.start)
+            read.stated_asks.append(sentence.start)
         if sentence.is_question:
             read.questions += 1
             curious = bool(lx.CURIOUS_QUESTION.search(sentence.text)) and not lx.TIME_QUESTION.search(sentence.text)

@@ -49,6 +49,9 @@ _BOOKING_HOSTS = (
     r"calendar\.app\.google|koalendar\.com|doodle\.com|oncehub\.com|meetfox\.com"
 )
 
+# "I'm gonna try it out" is the sender's own plan, not "try it out!" asked of the reader.
+_NOT_MY_OWN = r"(?<!gonna )(?<!going to )(?<!i'll )(?<!we'll )(?<!i will )(?<!we will )"
+
 # --- What makes a draft a pitch -------------------------------------------------------
 
 OFFER = Cue(
@@ -239,7 +242,7 @@ CALL_TO_ACTION = Cue(
         r"\blink in (?:my )?(?:bio|profile)\b|\blink (?:below|in (?:the )?comments)\b|\blast chance\b|\bhmu\b",
         r"\b(?:need|want) (?:one|it|a free sample|a sample|a demo|a quote|in|early access)\?",
         r"\b(?:subscribe|sign up|join|enrol|enroll|register) (?:here|at|now|for free|free)\b|\bfree to (?:subscribe|join)\b",
-        r"\b(?:download|install|try) (?:it|my app|our app|the app)\b",
+        r"\b(?:download|install|" + _NOT_MY_OWN + r"try) (?:it|my app|our app|the app)\b",
         r"\b(?:opening|only|just) \d+ (?:spots|seats|places|slots)\b|\bdoors close\b|\bpre-?order\b",
         r"\bbook (?:online|now|today|yours|your (?:spot|seat|place|ticket)|here)\b",
         r"\b(?:only )?\d+ (?:tickets?|spots?|seats?|places?|stands?|slots?) (?:still )?(?:left|available|remaining)\b|"
@@ -255,7 +258,7 @@ CALL_TO_ACTION = Cue(
         r"\b(?:let me|i can|i'd be happy to|happy to|can i) (?:send|share|show) you (?:our|my|a|the) "
         r"(?:deck|portfolio|case stud(?:y|ies)|pricing|rates|brochure|catalog(?:ue)?|proposal|samples?|"
         r"price list|one-pager|details|invite|link)\b",
-        r"\b(?:check|(?<!gonna )(?<!to )(?<!ll )(?<!will )try) (?:it|us|them) out\b",
+        r"\b(?:check|" + _NOT_MY_OWN + r"try) (?:it|us|them) out\b",
         r"\b(?:call|text|txt|reply|sms)\s+(?:now\s+)?(?:on\s+|to\s+)?\+?\d[\d -]{5,}\d\b",
         r"\b(?:let me know|tell me) (?:what|which) (?:time|day|slot)s? (?:works|suit)",
         r"\b(?:are you|is your team) free (?:on|this|next|tomorrow)\b",
@@ -394,11 +397,12 @@ SENDER_OFFER = Cue(
         r"\b(?:would you be|are you) interested in (?:learning|hearing) more\b|\bintrigued\?",
         # Buyers and acquirers: the sender wants to buy the reader's house or company.
         r"\b(?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing))\W{0,2} your (?:[\w-]+ ){0,2}?(?:house|home|property|company|business|"
-        r"firm|practice|land|lot|car|truck|boat|domain|extension|app|website|repo|repository|codebase|users|analytics)\b|"
+        r"firm|practice|land|domain|extension|app|website|repo|repository|codebase|users|analytics)\b|"
+        r"\b(?:i|we)(?:'d| would)? (?:like to |want to |love to )?buy your (?:car|truck|boat|lot)\b|"
         r"\b(?:i|we)(?:'m| am|'re| are) (?:[\w-]+ ){0,2}?(?:looking|wanting|interested) (?:to|in) (?:buy(?:ing)?|purchas(?:e|ing)) "
         r"(?:[\w-]+ ){0,2}?(?:properties|homes|houses|extensions|apps|websites|domains)\b|"
         r"\b(?:would you|are you|you) (?:like to|interested in|open to|thinking (?:of|about)) sell(?:ing)? (?:your |the |this )(?:[\w-]+ ){0,2}?"
-        r"(?:house|home|property|company|business|domain|domain name|extension|app|website|land|car)\b|\bsell if the price is right\b|\b(?:looking to|interested in) acquir(?:e|ing) (?:a|an) (?:[\w-]+ ){0,2}?(?:company|business|"
+        r"(?:house|home|property|company|business|domain|domain name|extension|app|website|land)\b|\bsell if the price is right\b|\b(?:looking to|interested in) acquir(?:e|ing) (?:a|an) (?:[\w-]+ ){0,2}?(?:company|business|"
         r"firm|practice)\b|"
         r"\b(?:open(?:-minded)? (?:about|to)|consider(?:ed|ing)?) selling (?:it|your (?:home|house|property|company|"
         r"business|firm|practice))\b|"
@@ -414,20 +418,24 @@ SENDER_OFFER = Cue(
         r"\bsend you (?:our|my) (?:(?:seo|service|marketing|advertising) packages|(?:[\w-]+ )?(?:price ?list|rate card|media kit))\b|"
         r"\b(?:buy(?:ing)?|purchas(?:e|ing)|acquir(?:e|ing)) (?:the |our |a |this )?(?:(?:[\w-]+ )?(?:e-?mail|contacts?|attendees?|leads?) "
         r"(?:list|database)|(?:database|list) of (?:[\w-]+ ){0,3}?(?:users|contacts|attendees|buyers|decision[- ]makers|leads|prospects))\b",
-        # Writing to announce one's own offer: "I'm reaching out to introduce…", "I want to tell
-        # you about a terrific new product", "we have a client who…", "I've built a tool that…".
-        r"\b(?:reaching out|getting in touch|writing|contacting you|emailing you|messaging you) (?:to (?:introduce|"
-        r"let you know about (?:our|my|a new|an? (?:exciting|new|great))|tell you about|share (?:with you )?(?:our|my|what (?:we|i|my|our)))|"
-        r"because (?:we|i) (?:have|offer|help|work with|noticed|thought you might))\b|"
-        r"\b(?:want|wanted|like|love) to (?:tell you|share with you|let you know) (?:about |what )?(?:our|my|a (?:new|terrific|great|unique)|"
-        r"an? (?:exciting|amazing|innovative))\b",
-        r"\b(?:we|i) (?:have|represent|work with) (?:a |an )?clients? (?:who|that|whose)\b|"
+        # Writing to announce one's own offer: "I'm reaching out to introduce our agency", "I want to
+        # tell you about our new product", "we're building a platform for clinics", "I've built a
+        # tool that gets you leads". The object must be a business's: news of a flight or a new
+        # policy is not an offer.
+        r"\b(?:reaching out|getting in touch|writing|contacting you|emailing you|messaging you) to (?:introduce (?:myself|ourselves|"
+        r"(?:you to )?(?:our|my))|(?:let you know|tell you) about (?:our|my)|share (?:with you )?(?:our|my)) "
+        r"(?:[\w-]+ ){0,2}?(?:company|firm|agency|business|startup|product|service|services|platform|app|tool|solution|offer|program|"
+        r"programme|course|brand)\b|"
+        r"\b(?:want|wanted|like|love) to (?:tell you|share with you|let you know) about (?:our|my|a|an) (?:[\w-]+ ){0,2}?"
+        r"(?:product|service|services|platform|app|tool|solution|offer|program|programme|course|brand|business|company|agency)\b",
+        r"\b(?:we|i) (?:represent|work with) (?:a |an )?clients? (?:who|that|whose)\b|"
         r"\b(?:interested in|consider(?:ing)?|you(?:'ll| will)? want to) (?:featuring|feature|mentioning|covering|writing about|"
-        r"reviewing|promoting|sharing) (?:the below|our|my|this (?:product|brand|app|book|single|album|campaign|collection))\b",
+        r"reviewing|promoting) (?:the below|our|this (?:product|brand|app|book|single|album|campaign|collection))\b",
         r"\b(?:i|we)(?:'m| am|'re| are) building (?:an? |the )?(?:[\w-]+ ){0,3}?(?:platform|tool|app|product|startup|service|"
-        r"solution|marketplace|saas)\b|\b(?:i|we) (?:have )?(?:developed|created|built|designed) (?:a|an) (?:[\w-]+ ){0,3}?"
-        r"(?:method|system|platform|tool|app|product|solution|program|service|course) (?:that|which) (?:gives|gets|helps|lets|allows|"
-        r"will|can|makes|saves)\b",
+        r"solution|marketplace|saas) (?:for|that|which|to help)\b|\b(?:i|we) (?:have )?(?:developed|created|built|designed) (?:a|an) "
+        r"(?:[\w-]+ ){0,3}?(?:method|system|platform|tool|app|product|solution|program|service|course) (?:that|which) "
+        r"(?:gives|gets|helps|lets|allows|saves|makes) (?:you|your|businesses|companies|teams|brands|agencies|creators|developers|"
+        r"founders|sellers|coaches)\b",
         # Service providers asking for work: their services, new features, the people they coach.
         r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
         r"\b(?:new )?features to show you\b|\bi(?:'ve| have) (?:decided|started|trained) to become an? (?:[\w-]+ )?"
@@ -553,7 +561,7 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("a review", r"\b(?:review(?:ing)?|look(?:ing)? (?:at|over)|take a look at|give (?:me )?feedback on|feedback on|"
      r"critique|proofread|looking at|tell me what you think of) (?:my|our) (?:new |latest |first |updated )?(?:landing page|site|repo|code|video|podcast|article|essay|idea|resume|résumé|cv|profile|deck|pitch|website|app|book|"
      r"portfolio|startup|product|draft|proposal|business plan|application)\b"),
-    ("a purchase", r"\b(?:(?:buy|purchase|order) (?:it |one |some )?(?:from (?:me|us)|(?:my|our) )|(?<!gonna )(?<!to )(?<!ll )(?<!will )try (?:it|our|my) (?:out|for free|free)|"
+    ("a purchase", r"\b(?:(?:buy|purchase|order) (?:it |one |some )?(?:from (?:me|us)|(?:my|our) )|" + _NOT_MY_OWN + r"try (?:it|our|my) (?:out|for free|free)|"
      r"start (?:a|your) free trial|sign up for (?:my|our|the)|invest in (?:my|our))\b"),
     ("a call", r"\b(?:(?:have|spare|for|give me|grab) half an hour|an hour of your time|a (?:moment|minute) of your time)\b"),
     ("a meeting", r"\b(?:coffee chat|virtual coffee|coffee (?:sometime|next week|this week|soon)|"
@@ -570,7 +578,7 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"read it and|test (?:it|my app)|be a beta tester|beta testers?)\b"),
     ("a reply", r"\b(?:hear back|get back to me|any (?:update|news) on|did you (?:get|have) a chance to|"
      r"bumping this|following up on my (?:last |previous )?(?:message|note|email))\b|"
-     r"\b(?:did you|hope you|i hope you) (?:get|got|receive|received) my (?:previous|last|earlier) (?:e-?mail|message|note)\b"),
+     r"\b(?:did you|hope you) (?:get|got|receive|received) my (?:previous|last|earlier) (?:e-?mail|message|note)\b"),
     ("a review", r"\bgive me (?:a |some |your )?(?:quick |short |honest )?(?:feedback|review|opinion)\b|"
      r"\bappreciate (?:your|any) (?:feedback|review|input|thoughts) on my\b"),
     ("a favour", r"\b(?:i|we) would like (?:it|this|them) (?:to be )?removed\b|\bfile a dmca\b"),
@@ -664,7 +672,7 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("money", r"\b(?:please|pls|plz|can you|could you) pay me\b(?! back)|\bdonate me\b"),
     ("access to their code", r"\b(?:give|grant) (?:me |us )?access to (?:the |your )?(?:private )?(?:code|repo|repository|source)\b|"
      r"\bshare (?:the|your) source code\b|\b(?:give|send) (?:me|us) the (?:source )?code\b"),
-    ("permission to use their work", r"\bpermission to use (?:your|this|the) (?:project|code|library|software|work|photos?|images?)\b|"
+    ("permission to use their work", r"\bpermission to use (?:your|this) (?:project|code|library|software|work|photos?|images?)\b|"
      r"\buse (?:some of )?(?:this|your) code in a commercial\b"),
     ("a job", r"\bi want to cooperate with you\b|\b(?:are|would) you (?:be )?interested in hiring (?:me|an? (?:[\w-]+ )?"
      r"(?:developer|designer|engineer|freelancer|writer|marketer|consultant))\b"),
@@ -681,13 +689,13 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("their project", r"\b(?:take|taking) (?:over )?ownership of (?:this|the|your) (?:project|repo|repository|package|library)\b|"
      r"\btake over (?:maintenance of )?(?:this|the|your) (?:project|repo|repository|package|library)\b"),
     ("paid work", r"\b(?:want|like|love|wish|interested) (?:to|in) hir(?:e|ing) you\b|\bhire you for (?:a |some |this )?(?:work|job|project|gig)\b"),
-    ("a favour", r"\b(?:can|could|would|will) you (?:please )?(?:build|make|code|develop|design|create|write) (?:a|an|me|this) "
+    ("a favour", r"\b(?:can|could|would|will) you (?:please )?(?:build|code|develop|program) (?:a|an|me|this) "
      r"[^.?!]{0,40}?\bfor me\b"),
-    ("money", r"\bi (?:really )?(?:need|want) (?:some )?(?:money|cash|a (?:personal )?loan|\d+ (?:btc|bitcoin|eth|usd|dollars)|"
-     r"approval for a (?:personal )?loan)\b"),
-    ("a favour", r"\b(?:appreciate|ask that|request that|ask) you (?:to )?(?:take|taking) (?:it|this|that|them|the [\w-]+) down\b"),
+    ("money", r"\bi (?:really )?(?:need|want) (?:a (?:personal )?loan|\d+ (?:btc|bitcoin|eth)|approval for a (?:personal )?loan)\b"),
+    ("a favour", r"\b(?:appreciate|ask that|request that|ask) you (?:to )?(?:take|taking) (?:it|this|that|them|the (?:repo|repository|"
+     r"video|post|page|article|site|content|copy|fork|project|listing|extension|app|code|photos?|images?)) down\b"),
     ("a job", r"\b(?:want|wana|wanna|need|looking for) (?:a )?job (?:in |at |with )?(?:this|your) (?:company|firm|team|organi[sz]ation)\b|"
-     r"\bi(?:'m| am) (?:currently )?looking for (?:a |an )?(?:[\w-]+ ){0,4}?(?:job|internship)\b|\b(?:please )?add me (?:in)?to (?:the|your) team\b"),
+     r"\bi(?:'m| am) (?:currently )?looking for (?:a |an )?(?:[\w-]+ ){0,4}?(?:job|internship)\b|\b(?:please )?add me (?:in)?to (?:the|your) team\b(?! (?:calendar|channel|chat|list|thread|meeting|drive|folder|group|call|email))"),
 )
 
 # A draft that answers the reader's own message: it opens by thanking them for their note,
@@ -706,9 +714,13 @@ ANSWERS = re.compile(
     r"\bthe (?:email|message) (?:that )?you (?:reference|mention|sent)\b|"
     r"\bsorry,? but (?:i|we)(?:'m| am|'re| are) not (?:interested|hiring|able|looking|available)\b|\bsorry,? but (?:i|we) (?:can'?t|cannot)\b|"
     r"\b(?:thank you|thanks)(?: so much| a lot| very much)? for (?:reaching out|(?:your|the) (?:interest|idea|offer|proposal|"
-    r"inquiry|enquiry|suggestion|kind offer)(?! to connect))\b|\b(?:isn't|is not|won't|will not|doesn't|does not) (?:going to )?(?:work|fit|"
-    r"be a (?:good )?fit|a direction) for (?:us|me)\b|\b(?:we|i)(?:'re| are| am|'m) (?:currently )?not (?:doing|accepting|taking|"
-    r"interested|looking)\b|\bi appreciate (?:that|your|the) [^.?!]{0,60}\bbut\b",
+    r"inquiry|enquiry|suggestion|kind offer)(?! to connect))\b|"
+    r"\b(?:isn't|is not|aren't|are not|won't|will not) (?:going to )?(?:work|be a (?:good )?fit) for (?:us|me)\b|"
+    r"\b(?:doesn't|does not|don't|do not) (?:work|fit) for (?:us|me)\b|\bisn't a direction\b|"
+    r"\b(?:we|i)(?:'re| are| am|'m) (?:currently )?not (?:accepting|taking|doing) (?:any |new |more )?(?:guest|sponsored|paid|"
+    r"unsolicited|freelance|outside|custom|contract|submissions|pitches|requests|work)\b|"
+    r"\b(?:we|i)(?:'re| are| am|'m) not interested(?:,|\.| at (?:this|the moment)| in (?:this|your|the offer|it))|"
+    r"\bi appreciate (?:your|the) (?:offer|e-?mail|interest|proposal|message|note|outreach|invitation)[^.?!]{0,40}\bbut\b",
     re.IGNORECASE,
 )
 
@@ -722,14 +734,16 @@ COLD_INTRODUCTION = re.compile(
     r"\b(?:came across|found) your (?:website|blog|site|profile|tutorial|page|channel)\b|"
     r"\b(?:sorry|apologies) for (?:the|this|my) (?:cold|unsolicited|random|surprise) (?:e-?mail|message|msg|note|dm|outreach)\b|"
     r"\bi hope you (?:don'?t|do not) mind (?:me |my )?(?:reaching out|contacting you|emailing you|messaging you|getting in touch)\b|"
-    r"\bi found your (?:name|e-?mail|e-?mail address|address|contact|contact details|details) (?:in|on|at|through|via)\b",
+    r"\bi found your (?:name|e-?mail|e-?mail address|address|contact|contact details|details) (?:in|on|at|through|via) (?:the |a |an |your )?"
+    r"(?:[\w.-]+ ){0,2}?(?:credits|readme|licen[cs]e|licens\.txt|license\.txt|commit|profile|website|site|repo|repository|app|game|files?|"
+    r"code|source|linkedin|github|google|internet|web)\b",
     re.IGNORECASE,
 )
 
 # Question openings that make a question a request, not curiosity: "do you have 15
 # minutes?" asks for the reader's time; "how did you start?" asks about the reader.
 REQUEST_QUESTION = re.compile(
-    r"^\W*(?:[^.?!,—–]{0,30}[,—–]\s*)?(?:(?:so|and|also|but)\s+)?(?:(?:can|could|would|will|may) (?:you|i|we)\b|"
+    r"^\W*(?:(?:(?:mrs?|ms|dr|prof)\.|[^.?!,—–]){0,30}[,—–]\s*)?(?:(?:so|and|also|but)\s+)?(?:(?:can|could|would|will|may) (?:you|i|we)\b|"
     r"do you have (?:a |any |some )?(?:few |\d+ )?(?:minutes?|mins?|time)|"
     r"are you (?:free|available|open|around|up for)\b|would (?:it be possible|you mind|you be)\b|"
     r"(?:is there )?any chance\b|(?:mind if|how about|what about) (?:we|i)\b|"
@@ -743,13 +757,13 @@ REQUEST_QUESTION = re.compile(
 REQUEST_STATEMENTS = (
     r"\b(?:i|we)(?:'d| would) (?:really |greatly |very much |truly |so )?(?:appreciate|be (?:very |so |really |most |extremely )?"
     r"(?:grateful|thankful|honou?red|obliged)) (?:it )?if you\b",
-    r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:just )?wondering (?:if|whether) you(?:'d| would| could| might| can| will| had| have| know)?\b",
+    r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:just )?wondering (?:if|whether) you(?:'d| would| could| might| can| will)\b",
     r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:writing|reaching out|contacting you|emailing you|messaging you) "
     r"(?:to (?:ask|request|see (?:if|whether)|inquire|enquire|check (?:if|whether)))\b",
     r"\b(?:i|we)(?:'m| am|'re| are| was| were) hoping (?:that )?you(?:'d| would| could| might| can| will)?\b",
-    r"\bit (?:would|'d) be (?:great|wonderful|amazing|lovely|fantastic|awesome|a (?:great|huge|big) help|(?:very |really )?helpful) "
+    r"\bit(?: would|'d) be (?:great|wonderful|amazing|lovely|fantastic|awesome|a (?:great|huge|big) help|(?:very |really )?helpful) "
     r"if you (?:could|would|can)\b",
-    r"\b(?:please|kindly|pls|plz) (?:e-?mail|contact|call|write to|text|message|dm|get (?:in touch|back) (?:with|to)|reach out to) me\b",
+    r"\b(?:please|kindly|pls|plz) (?:e-?mail|contact|call|write to|text|message|dm|get back to|reach out to) me\b",
     r"\b(?:i|we) (?:really )?need your (?:help|support|assistance)\b",
     r"\bwould you be (?:so )?kind enough to\b|\bcould you kindly\b",
     r"\b(?:i )?hope (?:that )?you (?:can|could|will be able to) help\b|\bhopefully you can (?:help|point)\b|"
@@ -767,7 +781,8 @@ OFFER_OF_HELP = re.compile(
     r"\bfeel free to (?:reach out|ping|ask|grab|book|call|drop|text)|\bno need to (?:reply|respond)\b|"
     r"\b(?:no|zero) (?:pitch|strings|agenda|ask)\b|\bmy door is (?:always )?open\b|"
     # "Call me if you have any questions": help offered with the work just sent.
-    r"\b(?:if you have|with) (?:any )?(?:further |more |other |additional )?(?:questions|comments|concerns|problems)\b|"
+    r"\b(?:if you have|(?:call|contact|email|e-mail|reach|ping|text) (?:me|us) with) (?:any )?(?:further |more |other |additional )?"
+    r"(?:questions|comments|concerns|problems)\b|"
     r"\bif (?:you need|there(?:'s| is)) anything (?:else)?\b",
     re.IGNORECASE,
 )
@@ -974,7 +989,9 @@ LANGUAGE_NAMES = {
 
 # Thresholds, explained once.
 # A request in a long message, or a routine one ("please send…", "could we meet…") said with
-# thanks, is a working note between people who already work together, not a cold ask.
+# thanks, is a working note between people who already work together, not a cold ask; unless
+# the long message introduces its sender, flatters, or opens like a letter to a stranger
+# (STRANGER_LETTER).
 ASK_FIRST_MAX_WORDS = 60
 # Everyday asks (patterns kept as text and compiled on first use: most drafts never need
 # them). "Can you pick up milk?", "please forward the addendum": a small request
@@ -982,7 +999,7 @@ ASK_FIRST_MAX_WORDS = 60
 # each other write, and is not a cold ask. It is one when the draft names what cold asks
 # are for (a call, an intro, a job, money: COLD_ASK_OBJECTS), when anything in it sells
 # (any pitch cue), or when the sender writes as a stranger (a self-introduction, flattery,
-# STRANGER_LETTER); and never in an InMail, which goes to strangers.
+# "Dear Sir or Madam", STRANGER_GREETING); and never in an InMail, which goes to strangers.
 COLD_ASK_OBJECTS = (
     r"\b(?:calls?|phone|zoom|meet(?:ing)?|coffee|chat|interview|podcast|guest|episode|reviews?|rat(?:e|ing)|"
     r"recommendation|reference|referr?(?:al|ed)?|intro(?:duc\w*)?|in touch|connect(?:ing)? (?:me|us|with)|name along|vouch|"
@@ -993,34 +1010,33 @@ COLD_ASK_OBJECTS = (
     r"money|cash|loan|lend|pay|payment|transfer|wire|venmo|zelle|paypal|cash ?app|bitcoin|crypto|gift ?cards?|"
     r"codes?|password|account|bank|laid off|get me in|startup|round|raising|feature|write about)\b|[$€£]\s?\d"
 )
+# What makes even a politely stated request ("please contact me", "I was hoping you could…")
+# a cold one: money, buying, hiring and jobs (and the resume that goes with them), a private
+# channel, links to one's own site.
+STATED_COLD_OBJECTS = (
+    r"\b(?:pay|paid|payment|money|cash|buy|purchase|hire|hiring|jobs?|roles?|positions?|whatsapp|skype|telegram|"
+    r"resume|résumé|cv|portfolio|cover letter|invest\w*|sponsor\w*|donat\w*|backlinks?|links to our)\b|[$€£]\s?\d"
+)
 # "Please send me the invoice": a task on a thing both know (not the details of an offer).
 SHARED_TASK = (
     r"please (?:send me|forward(?: me)?|return|sign|confirm|check|review|fax|email me) (?:the|this|these|those|"
     r"a copy of the)\b(?! (?:out\b|(?:[\w-]+ )?(?:details?|info|information|links?|prices?|pricing|brochures?|"
     r"catalog(?:ue)?s?|offers?|quotes?|samples?)\b))"
 )
-# How people write to a stranger: "Dear Sir or Madam", "Dear Mr. Gotts", "I hope this email
-# finds you well", "sorry to bother you", "I know you are busy". A request in a letter that
-# opens like this is a cold ask, however long or vague.
-STRANGER_LETTER = (
+STRANGER_GREETING = (
     r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|madam,? sir|hiring manager|recruiter|friend)\b|"
-    r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b|"
-    r"^\W*(?:dear|hello|hi) (?:mr|mrs|ms|miss|dr|prof|professor)\.? [a-z]|"
+    r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b"
+)
+# How a long letter to someone one has never written to opens: a title ("Dear Mr. Gotts"),
+# "I hope this email finds you well", "sorry to bother you", "I know you are busy". Between
+# people who know each other these are politeness, so they only undo the long-note excuse
+# (a long request that opens like this is a cold one); a short everyday ask is not made
+# cold by them.
+STRANGER_LETTER = (
+    STRANGER_GREETING + r"|^\W*(?:dear|hello|hi) (?:mr|mrs|ms|miss|dr|prof|professor)\.? (?-i:[A-Z])|"
     r"\bi hope (?:this|my) (?:e-?mail|message|note|letter|msg) (?:finds|reaches) you\b|"
     r"\b(?:sorry|apologi[sz]e|apologies) (?:for|to) (?:bother|disturb|trouble|interrupt)|\b(?:don'?t|do not) (?:want|mean) to (?:bother|disturb) you\b|"
     r"\bi know (?:that )?you(?:'re| are) (?:very |really |extremely |so )?busy\b"
-)
-# Scheduling between people who work together: a call, a meeting or a small favour pinned to
-# a day or an hour ("Would you be available Friday at 10am to review the tool?"). A cold ask
-# asks for "15 minutes", or names what it is after (COLD_ASK_OBJECTS other than the meeting
-# itself); neither is excused here.
-SCHEDULING_ASKS = frozenset({"a call", "a meeting", "a reply"})
-MEETING_WORDS = frozenset({"call", "calls", "phone", "zoom", "meet", "meeting", "coffee", "chat", "review"})  # of COLD_ASK_OBJECTS
-MINUTES_OF_TIME = r"\b(?:\d+|a few|few|five|ten|fifteen|twenty|thirty)[- ]?min(?:ute)?s?\b"
-SCHEDULED_WHEN = (
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\btoday\b|\btonight\b|"
-    r"\bthis (?:morning|afternoon|evening)\b|\b\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.)|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}/\d{1,2}\b"
 )
 # Shared history ("per our conversation", "attached is the draft"): the two already work
 # together, so a request that follows is part of that work, not a cold ask.
