@@ -46,6 +46,11 @@ GENUINE_FALSE_ALARMS = 0.02  # the pitch threshold keeps out-of-fold genuine not
 # from mailboxes never trained on, was flagged 3.4% at 0.5 against 3.0% at 0.55. Chosen
 # on the dev set: its figures do not measure this one choice blind.
 MIN_PITCH_HEAVY_AT = 0.55
+# ... and never above this. As quoted genuine notes (the hardest kind) were added, the rule
+# climbed to 0.65; on the real dev set 0.65 against 0.6 spared 4 genuine notes and missed 4
+# more pitches at the same accuracy, and pitch recall is further from its aim than false
+# alarms are. Chosen on the dev set, like the floor.
+MAX_PITCH_HEAVY_AT = 0.6
 FOLDS = 5
 # Interest in the reader must always lower the score, whatever the data's accidents (spam
 # asks "Are you tired of…?" too): each of these cues keeps at least this weight against
@@ -198,7 +203,7 @@ def out_of_fold(rows: Sequence[dict[str, Any]], folds: int = FOLDS, groups: Sequ
 
 def choose_thresholds(rows: Sequence[dict[str, Any]]) -> tuple[float, float]:
     """pitch_heavy_at: the lowest of 0.30, 0.35, … that keeps genuine notes' false alarms
-    (out of fold) at most GENUINE_FALSE_ALARMS, and at least MIN_PITCH_HEAVY_AT; pitches_at a little lower (a connection note
+    (out of fold) at most GENUINE_FALSE_ALARMS, within MIN_PITCH_HEAVY_AT..MAX_PITCH_HEAVY_AT; pitches_at a little lower (a connection note
     that merely leans toward a pitch is already too much)."""
     probs = out_of_fold(rows, groups=threshold_groups(rows))
     genuine = [p for p, r in zip(probs, rows) if r["y"] == 0 and _is_genuine(r)]
@@ -208,7 +213,7 @@ def choose_thresholds(rows: Sequence[dict[str, Any]]) -> tuple[float, float]:
         if not genuine or sum(p >= t for p in genuine) / len(genuine) <= GENUINE_FALSE_ALARMS:
             heavy = t
             break
-    heavy = max(heavy, MIN_PITCH_HEAVY_AT)
+    heavy = min(max(heavy, MIN_PITCH_HEAVY_AT), MAX_PITCH_HEAVY_AT)
     return heavy, round(max(0.3, heavy - 0.15), 2)
 
 
