@@ -182,7 +182,9 @@ def _answers(read: _Read) -> bool:
     opening = read.draft.sentences[:2]
     if not opening or "call_to_action" in read.hits or read.cold_introduction:
         return False
-    return lx.ANSWERS.search(read.draft.folded, 0, opening[-1].end) is not None
+    text, end = read.draft.folded, opening[-1].end
+    return (lx.ANSWER_WORDS.search(text, 0, end) is not None
+            and re.compile(lx.ANSWERS, re.IGNORECASE).search(text, 0, end) is not None)
 
 
 # How sure the model must be to call a reply or a public post a pitch.

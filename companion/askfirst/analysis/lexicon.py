@@ -703,7 +703,7 @@ ASKS: tuple[tuple[str, str], ...] = (
 # guest posts or fees because they raised them; it is judged as a reply, not as a pitch.
 # Only its first two sentences count, and never in a draft with a sales call to action or
 # a self-introduction: "Thanks for your email! Our agency…" is still a pitch.
-ANSWERS = re.compile(
+ANSWERS = (  # compiled on first use, case-insensitive, only for an opening with one of ANSWER_WORDS
     r"\bi(?:'m| am) not interested in (?:your|this|that|the|working|being)\b|\bi(?:'ll| will) pass\b(?! (?:on|along|it|this|that))|"
     r"\b(?:must|have to|will have to) (?:politely |respectfully )?decline\b|\b(?:i|we) have decided not to\b|"
     r"\bstop (?:messaging|emailing|contacting|calling) me\b|\bdon'?t (?:message|email|contact|call) me (?:again|ever)\b|"
@@ -720,9 +720,10 @@ ANSWERS = re.compile(
     r"\b(?:we|i)(?:'re| are| am|'m) (?:currently )?not (?:accepting|taking|doing) (?:any |new |more )?(?:guest|sponsored|paid|"
     r"unsolicited|freelance|outside|custom|contract|submissions|pitches|requests|work)\b|"
     r"\b(?:we|i)(?:'re| are| am|'m) not interested(?:,|\.| at (?:this|the moment)| in (?:this|your|the offer|it))|"
-    r"\bi appreciate (?:your|the) (?:offer|e-?mail|interest|proposal|message|note|outreach|invitation)[^.?!]{0,40}\bbut\b",
-    re.IGNORECASE,
+    r"\bi appreciate (?:your|the) (?:offer|e-?mail|interest|proposal|message|note|outreach|invitation)[^.?!]{0,40}\bbut\b"
 )
+# Every answer above has one of these words: most drafts have none, and are spared compiling it.
+ANSWER_WORDS = re.compile(r"not|n't|pass|declin|stop|thank|referenc|mention|sent|appreciat", re.IGNORECASE)
 
 # A sender who introduces themselves is writing to a stranger, so a long message is a cold
 # ask, not a working note: "my name is", "I am a student at", "we haven't met", "sorry for
