@@ -381,6 +381,7 @@ def test_only_an_opening_that_answers_them_makes_a_reply(draft, verdict):
     "Are you interested in selling this domain name? If so, please contact me.",
     # Writing to announce one's own offer.
     "Hello Priya, I'm reaching out to introduce our bookkeeping service to local restaurants.",
+    "Hello, I'm writing to introduce myself and my web design services for small restaurants.",
     "I wanted to tell you about our new meal-planning app for busy parents.",
     "We work with a client who would love a mention on your travel blog.",
     "Would you be interested in featuring our new hiking sandals in your spring gear guide?",
@@ -424,6 +425,9 @@ def test_everyday_words_near_those_offers_and_asks_are_ok(draft):
     ("I am hoping you can point some strong candidates our way for the role.", "ask_first"),
     ("Please contact me on WhatsApp, I want to buy this app.", "ask_first"),
     ("I'd be grateful if you could pass my portfolio to your art director.", "ask_first"),
+    ("I'm writing to ask whether your studio takes on apprentices.", "ask_first"),
+    ("Hi, I was wondering if you could send me the password to your email account.", "ask_first"),
+    ("I hope this email finds you well. Could you send me the photos from Saturday?", "ok"),
     ("I was wondering if you could pick up bread on the way home.", "ok"),
     ("I was wondering if you could send me the link to the photos from Saturday.", "ok"),
     ("It would be really helpful if you could review the slides before the meeting.", "ok"),
@@ -456,6 +460,11 @@ def test_requests_said_as_statements(draft, verdict):
     "I found your email in my spam folder just now, sorry! Can you send the photos again?",
     "I was wondering if you got the job you interviewed for!",
     "Please get in touch with me when you are back in town, we should catch up!",
+    "Can't wait to try it out!",
+    "Thanks for the link, I'll have to try it out this weekend.",
+    "Hey, I was wondering if you could cover my shift on Friday? I can take your Sunday.",
+    "Dr. Lee, can you resend the lab results? The link expired.",
+    "Can you please build a shelf for me? The old one broke.",
 ])
 def test_everyday_notes_with_the_words_of_cold_asks_and_offers_are_ok(draft):
     assert analyze(draft).verdict == "ok"

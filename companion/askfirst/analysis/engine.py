@@ -344,13 +344,14 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     hollow = re.compile(lx.HOLLOW_THANKS, re.IGNORECASE) if read.relationship else None
     warmth = [start for start, _ in read.relationship
               if start < last_ask and not (hollow and hollow.match(read.draft.folded, start))]
-    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not _stranger_writes_long(case)
+    stranger_writes_long = _stranger_writes_long(case)
+    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not stranger_writes_long
     # Cheapest first: the everyday test compiles its patterns on first use.
     if (interest or case.replying or long_note or (routine and bool(warmth))
             or lx.ONGOING.search(read.draft.folded)
             or (not case.pitches and "sender_offer" not in read.hits
                 and re.search(lx.WORKING_CONTEXT, read.draft.text, re.IGNORECASE))
-            or _everyday(case)):
+            or _everyday(case, stranger_writes_long)):
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",
             "Keep the ask small and easy to decline, and after your question about them.",
@@ -373,12 +374,14 @@ def _stranger_writes_long(case: _Case) -> bool:
                  or re.search(lx.STRANGER_LETTER, read.draft.folded, re.IGNORECASE) is not None))
 
 
-def _everyday(case: _Case) -> bool:
+def _everyday(case: _Case, stranger_writes_long: bool) -> bool:
     """Only small everyday asks ("can you pick up milk?"), between people who know each other."""
     read = case.read
     text = read.draft.folded
-    if (case.kind == "inmail" or case.pitches or read.hits or read.flattery or read.cold_introduction
-            or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE) or _stranger_writes_long(case)):
+    # "I hope this email finds you well" is a templated opener in a pitch, politeness in a note.
+    sells = any(name != "templated_opener" for name in read.hits)
+    if (case.kind == "inmail" or case.pitches or sells or read.flattery or read.cold_introduction
+            or stranger_writes_long or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE)):
         return False
     # "It would be great if you could share the photos": asked this politely, a request is an
     # everyday one unless it is about money, work or a private channel (lexicon.STATED_COLD_OBJECTS).

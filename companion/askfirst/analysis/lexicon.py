@@ -50,7 +50,7 @@ _BOOKING_HOSTS = (
 )
 
 # "I'm gonna try it out" is the sender's own plan, not "try it out!" asked of the reader.
-_NOT_MY_OWN = r"(?<!gonna )(?<!going to )(?<!i'll )(?<!we'll )(?<!i will )(?<!we will )"
+_NOT_MY_OWN = r"(?:(?<=you like to )|(?<=you want to )|(?<=you love to )|(?<!to ))(?<!ll )(?<!gonna )(?<!will )"
 
 # --- What makes a draft a pitch -------------------------------------------------------
 
@@ -327,7 +327,7 @@ SENDER_OFFER = Cue(
         r"(?:launched|built|developed|created|released|rolled out|helps?|helped|offers?|provides?|can|"
         r"enables?|automates?|specializ(?:es|ed)|specialis(?:es|ed)|delivers?|works? with|is (?:a|an|the))\b",
         r"\bi (?:specialize|specialise|focus) (?:in|on)\b|\b(?:i|we) specialize\b|\bspeciali[sz]ing in\b",
-        r"\b(?:we|i) (?:can|could) (?:easily |quickly |also )?(?:put|get|help|take|make|build|design|"
+        r"\b(?:we|i) (?:can|could) (?:easily |quickly |also )?(?:put|get|help|make|build|design|"
         r"deliver|provide|offer|handle|boost|increase|grow|save|bring|rank|drive|cut|reduce|double|"
         r"triple|automate|fix|redesign|optimi[sz]e|supply|source|create|develop|manage|run|turn|write) "
         r"(?:you|your)\b",
@@ -424,13 +424,13 @@ SENDER_OFFER = Cue(
         # policy is not an offer.
         r"\b(?:reaching out|getting in touch|writing|contacting you|emailing you|messaging you) to (?:introduce (?:myself|ourselves|"
         r"(?:you to )?(?:our|my))|(?:let you know|tell you) about (?:our|my)|share (?:with you )?(?:our|my)) "
-        r"(?:[\w-]+ ){0,2}?(?:company|firm|agency|business|startup|product|service|services|platform|app|tool|solution|offer|program|"
+        r"(?:[\w-]+ ){0,4}?(?:company|firm|agency|business|startup|product|service|services|platform|app|tool|solution|offer|program|"
         r"programme|course|brand)\b|"
         r"\b(?:want|wanted|like|love) to (?:tell you|share with you|let you know) about (?:our|my|a|an) (?:[\w-]+ ){0,2}?"
         r"(?:product|service|services|platform|app|tool|solution|offer|program|programme|course|brand|business|company|agency)\b",
         r"\b(?:we|i) (?:represent|work with) (?:a |an )?clients? (?:who|that|whose)\b|"
         r"\b(?:interested in|consider(?:ing)?|you(?:'ll| will)? want to) (?:featuring|feature|mentioning|covering|writing about|"
-        r"reviewing|promoting) (?:the below|our|this (?:product|brand|app|book|single|album|campaign|collection))\b",
+        r"reviewing|promoting|sharing) (?:the below|our|this (?:product|brand|app|book|single|album|campaign|collection))\b",
         r"\b(?:i|we)(?:'m| am|'re| are) building (?:an? |the )?(?:[\w-]+ ){0,3}?(?:platform|tool|app|product|startup|service|"
         r"solution|marketplace|saas) (?:for|that|which|to help)\b|\b(?:i|we) (?:have )?(?:developed|created|built|designed) (?:a|an) "
         r"(?:[\w-]+ ){0,3}?(?:method|system|platform|tool|app|product|solution|program|service|course) (?:that|which) "
@@ -689,7 +689,8 @@ ASKS: tuple[tuple[str, str], ...] = (
     ("their project", r"\b(?:take|taking) (?:over )?ownership of (?:this|the|your) (?:project|repo|repository|package|library)\b|"
      r"\btake over (?:maintenance of )?(?:this|the|your) (?:project|repo|repository|package|library)\b"),
     ("paid work", r"\b(?:want|like|love|wish|interested) (?:to|in) hir(?:e|ing) you\b|\bhire you for (?:a |some |this )?(?:work|job|project|gig)\b"),
-    ("a favour", r"\b(?:can|could|would|will) you (?:please )?(?:build|code|develop|program) (?:a|an|me|this) "
+    ("a favour", r"\b(?:can|could|would|will) you (?:please )?(?:build|code|develop|program) (?:an? |me an? |this )(?:[\w-]+ ){0,3}?"
+     r"(?:app|website|site|program|software|tool|bot|script|plugin|extension|game|dashboard|\w*display|system|api)\b"
      r"[^.?!]{0,40}?\bfor me\b"),
     ("money", r"\bi (?:really )?(?:need|want) (?:a (?:personal )?loan|\d+ (?:btc|bitcoin|eth)|approval for a (?:personal )?loan)\b"),
     ("a favour", r"\b(?:appreciate|ask that|request that|ask) you (?:to )?(?:take|taking) (?:it|this|that|them|the (?:repo|repository|"
@@ -1006,17 +1007,19 @@ COLD_ASK_OBJECTS = (
     r"recommendation|reference|referr?(?:al|ed)?|intro(?:duc\w*)?|in touch|connect(?:ing)? (?:me|us|with)|name along|vouch|"
     r"sponsor\w*|donat\w*|fundrais\w*|kickstarter|crowdfund\w*|survey|questionnaire|proofread|feedback|profile|"
     r"resume|résumé|cv|cover letter|portfolio|jobs?|roles?|positions?|openings?|vacanc\w*|opportunit\w*|"
-    r"internships?|apprentic\w*|hire|hiring|recruiter|hr|boss|hiring manager|petition|share|follow|links?|pitch|invest\w*|"
+    r"internships?|apprentic\w*|hire|hiring|recruiter|hr|boss|hiring manager|petition|share|follow|links|link (?:to (?:my|our)|exchange|back|insertion|building)|pitch|invest\w*|"
     r"demo|mentor\w*|advice|contacts?|nda|endorse\w*|testimonial|collab\w*|partner\w*|"
     r"money|cash|loan|lend|pay|payment|transfer|wire|venmo|zelle|paypal|cash ?app|bitcoin|crypto|gift ?cards?|"
     r"codes?|password|account|bank|laid off|get me in|startup|round|raising|feature|write about)\b|[$€£]\s?\d"
 )
 # What makes even a politely stated request ("please contact me", "I was hoping you could…")
-# a cold one: money, buying, hiring and jobs (and the resume that goes with them), a private
-# channel, links to one's own site.
+# a cold one: money and accounts, buying, hiring (and the resume that goes with it), a private
+# channel, links to one's own site, a business proposal. Narrower than COLD_ASK_OBJECTS: "it
+# would be great if you could share the photos" is how friends ask.
 STATED_COLD_OBJECTS = (
-    r"\b(?:pay|paid|payment|money|cash|buy|purchase|hire|hiring|jobs?|roles?|positions?|whatsapp|skype|telegram|"
-    r"resume|résumé|cv|portfolio|cover letter|invest\w*|sponsor\w*|donat\w*|backlinks?|links to our)\b|[$€£]\s?\d"
+    r"\b(?:paid|money|buy|purchase|hire|hiring|roles?|skype|telegram|resume|résumé|cv|portfolio|cover letter|internships?|"
+    r"apprentic\w*|invest\w*|sponsor\w*|donat\w*|backlinks?|links to our|password|codes?|account|bank|access|gift ?cards?|"
+    r"wire|transfer|bitcoin|crypto|followers|contact list|business opportunit\w*|proposal)\b|[$€£]\s?\d"
 )
 # "Please send me the invoice": a task on a thing both know (not the details of an offer).
 SHARED_TASK = (
@@ -1024,6 +1027,8 @@ SHARED_TASK = (
     r"a copy of the)\b(?! (?:out\b|(?:[\w-]+ )?(?:details?|info|information|links?|prices?|pricing|brochures?|"
     r"catalog(?:ue)?s?|offers?|quotes?|samples?)\b))"
 )
+# Openings only strangers use ("Dear Sir or Madam", "To whom it may concern", "I'm a big
+# fan"): with one of these even a short ask is a cold one.
 STRANGER_GREETING = (
     r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|madam,? sir|hiring manager|recruiter|friend)\b|"
     r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b"
