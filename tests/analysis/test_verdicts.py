@@ -544,6 +544,8 @@ def test_a_long_request_from_someone_who_hopes_you_dont_mind_the_contact_is_a_co
     "Hi, I was wondering how to get featured on the podcast.",
     "I hope you received my previous email? Any thoughts would be appreciated.",
     "I launched a similar tool last week. Could you give me a quick feedback?",
+    "How can we contact you to discuss commercial use of the library?",
+    "Great app. Please make it free.",
 ])
 def test_plain_asks_of_maintainers_and_creators_are_ask_first(draft):
     assert analyze(draft).verdict == "ask_first"

@@ -581,7 +581,7 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"\b(?:did you|hope you) (?:get|got|receive|received) my (?:previous|last|earlier) (?:e-?mail|message|note)\b"),
     ("a review", r"\bgive me (?:a |some |your )?(?:quick |short |honest )?(?:feedback|review|opinion)\b|"
      r"\bappreciate (?:your|any) (?:feedback|review|input|thoughts) on my\b"),
-    ("a favour", r"\b(?:i|we) would like (?:it|this|them) (?:to be )?removed\b|\bfile a dmca\b"),
+    ("a favour", r"\b(?:i|we) would like (?:it|this|them) (?:to be )?removed\b|\bfile a dmca\b|\bplease make (?:it|this|the app) free\b"),
     ("a reply", r"\b(?:any (?:thoughts|update|updates|news|feedback)(?: (?:on|about|from|regarding)[^.?!\n]{0,40})?\?|"
      r"circling back|circle back|did (?:you|u) (?:see|get|read) my (?:msg|message|note|email)|gentle reminder|"
      r"(?:kindly|please|pls) (?:revert|reply|respond|get back)|awaiting your (?:kind )?(?:response|reply)|"
@@ -665,7 +665,7 @@ ASKS: tuple[tuple[str, str], ...] = (
      r"(?:list|directory|readme|newsletter)|the list of resources)\b"),
     # More cold asks in plain words: their contact details, advice, money, their code, work with them.
     ("your contact details", r"\b(?:please )?(?:tell|give|send) me your (?:e-?mail address|email id|whatsapp|skype|telegram|"
-     r"contact details)\b|\bis there (?:a|any) way (?:to|i can|i could) contact you\b|\bhow (?:can|could|do) i contact you\b|"
+     r"contact details)\b|\bis there (?:a|any) way (?:to|i can|i could) contact you\b|\bhow (?:can|could|do) (?:i|we) contact you\b|"
      r"\b(?:send|give|tell) me (?:an? |your )?e-?mail(?: address)? to contact\b|\bhow (?:can|could|do) i (?:get|find) your (?:e-?mail|contact)|"
      r"\bis there (?:a|any) way to (?:privately )?(?:message|reach|email|dm) you\b|\byou have (?:an? )?e-?mail (?:i|we) can\b"),
     ("mentorship", r"\badvice for (?:a )?beginners? (?:like me|in)\b"),
@@ -758,7 +758,7 @@ REQUEST_QUESTION = re.compile(
 # vague, so between people who know each other it is an everyday ask (see COLD_ASK_OBJECTS).
 REQUEST_STATEMENTS = (
     r"\b(?:i|we)(?:'d| would) (?:really |greatly |very much |truly |so )?(?:appreciate|be (?:very |so |really |most |extremely )?"
-    r"(?:grateful|thankful|honou?red|obliged)) (?:it )?if you\b",
+    r"(?:grateful|greatful|thankful|honou?red|obliged)) (?:it )?if you\b",
     r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:just )?wondering (?:if|whether) you(?:'d| would| could| might| can| will)\b",
     r"\b(?:i|we)(?:'m| am|'re| are| was| were) (?:writing|reaching out|contacting you|emailing you|messaging you) "
     r"(?:to (?:ask|request|see (?:if|whether)|inquire|enquire|check (?:if|whether)))\b",
