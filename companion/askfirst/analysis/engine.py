@@ -336,22 +336,24 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
         return [], None
     what = _what_is_asked(read)
     interest = read.questions_about_them > 0 or bool(read.references)
-    labels = {label for label, _, _ in read.asks}
-    routine = labels <= lx.ROUTINE_ASKS
-    # Thanks after a sales call to action ("…a call to discuss a partnership? Thanks!") is
-    # thanks in advance for the pitch, not the warmth of people who already work together.
-    last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
-    hollow = re.compile(lx.HOLLOW_THANKS, re.IGNORECASE) if read.relationship else None
-    warmth = [start for start, _ in read.relationship
-              if start < last_ask and not (hollow and hollow.match(read.draft.folded, start))]
-    stranger_writes_long = _stranger_writes_long(case)
-    long_note = case.words > lx.ASK_FIRST_MAX_WORDS and not stranger_writes_long
-    # Cheapest first: the everyday test compiles its patterns on first use.
-    if (interest or case.replying or long_note or (routine and bool(warmth))
-            or lx.ONGOING.search(read.draft.folded)
-            or (not case.pitches and "sender_offer" not in read.hits
-                and re.search(lx.WORKING_CONTEXT, read.draft.text, re.IGNORECASE))
-            or _everyday(case, stranger_writes_long)):
+    # Cheapest first: the later tests compile their patterns on first use.
+    excused = interest or case.replying
+    if not excused:
+        routine = {label for label, _, _ in read.asks} <= lx.ROUTINE_ASKS
+        # Thanks after a sales call to action ("…a call to discuss a partnership? Thanks!") is
+        # thanks in advance for the pitch, not the warmth of people who already work together.
+        last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
+        warm = False
+        if read.relationship:
+            hollow = re.compile(lx.HOLLOW_THANKS, re.IGNORECASE)
+            warm = any(start < last_ask and not hollow.match(read.draft.folded, start) for start, _ in read.relationship)
+        stranger_writes_long = _stranger_writes_long(case)
+        excused = bool((case.words > lx.ASK_FIRST_MAX_WORDS and not stranger_writes_long)
+                       or (routine and warm) or lx.ONGOING.search(read.draft.folded)
+                       or (not case.pitches and "sender_offer" not in read.hits
+                           and re.search(lx.WORKING_CONTEXT, read.draft.text, re.IGNORECASE))
+                       or _everyday(case, stranger_writes_long))
+    if excused:
         return [Finding(
             "ask.request", "info", f"You ask for {what}.",
             "Keep the ask small and easy to decline, and after your question about them.",

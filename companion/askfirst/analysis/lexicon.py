@@ -49,6 +49,11 @@ _BOOKING_HOSTS = (
     r"calendar\.app\.google|koalendar\.com|doodle\.com|oncehub\.com|meetfox\.com"
 )
 
+# Titles before a name ("Dr. Lee"): their full stop ends no sentence (text.SENTENCE_END), a
+# request may follow "Dear Mr. Chen," and a letter that opens with one is formal.
+TITLES = ("mr", "mrs", "ms", "dr", "prof")
+_TITLE = "(?:" + "|".join(TITLES) + ")"
+
 # "I'm gonna try it out" is the sender's own plan, not "try it out!" asked of the reader.
 _NOT_MY_OWN = r"(?:(?<=you like to )|(?<=you want to )|(?<=you love to )|(?<!to ))(?<!ll )(?<!gonna )(?<!will )"
 
@@ -745,7 +750,7 @@ COLD_INTRODUCTION = re.compile(
 # Question openings that make a question a request, not curiosity: "do you have 15
 # minutes?" asks for the reader's time; "how did you start?" asks about the reader.
 REQUEST_QUESTION = re.compile(
-    r"^\W*(?:(?:(?:mrs?|ms|dr|prof)\.|[^.?!,—–]){0,30}[,—–]\s*)?(?:(?:so|and|also|but)\s+)?(?:(?:can|could|would|will|may) (?:you|i|we)\b|"
+    r"^\W*(?:(?:" + _TITLE + r"\.|[^.?!,—–]){0,30}[,—–]\s*)?(?:(?:so|and|also|but)\s+)?(?:(?:can|could|would|will|may) (?:you|i|we)\b|"
     r"do you have (?:a |any |some )?(?:few |\d+ )?(?:minutes?|mins?|time)|"
     r"are you (?:free|available|open|around|up for)\b|would (?:it be possible|you mind|you be)\b|"
     r"(?:is there )?any chance\b|(?:mind if|how about|what about) (?:we|i)\b|"
@@ -755,7 +760,7 @@ REQUEST_QUESTION = re.compile(
 
 # Requests said as statements, not questions: "I would appreciate it if you…", "I was
 # wondering if you could…", "please email me". Like a request question, the thing asked is
-# vague, so between people who know each other it is an everyday ask (see COLD_ASK_OBJECTS).
+# vague, so between people who know each other it is an everyday ask (see STATED_COLD_OBJECTS).
 REQUEST_STATEMENTS = (
     r"\b(?:i|we)(?:'d| would) (?:really |greatly |very much |truly |so )?(?:appreciate|be (?:very |so |really |most |extremely )?"
     r"(?:grateful|greatful|thankful|honou?red|obliged)) (?:it )?if you\b",
@@ -1039,7 +1044,7 @@ STRANGER_GREETING = (
 # (a long request that opens like this is a cold one); a short everyday ask is not made
 # cold by them.
 STRANGER_LETTER = (
-    STRANGER_GREETING + r"|^\W*(?:dear|hello|hi) (?:mr|mrs|ms|miss|dr|prof|professor)\.? (?-i:[A-Z])|"
+    STRANGER_GREETING + r"|^\W*(?:dear|hello|hi) (?:" + _TITLE + r"|miss|professor)\.? (?-i:[A-Z])|"
     r"\bi hope (?:this|my) (?:e-?mail|message|note|letter|msg) (?:finds|reaches) you\b|"
     r"\b(?:sorry|apologi[sz]e|apologies) (?:for|to) (?:bother|disturb|trouble|interrupt)|\b(?:don'?t|do not) (?:want|mean) to (?:bother|disturb) you\b|"
     r"\bi know (?:that )?you(?:'re| are) (?:very |really |extremely |so )?busy\b"

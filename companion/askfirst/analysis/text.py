@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from .lexicon import FUNCTION_WORDS
+from .lexicon import FUNCTION_WORDS, TITLES
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -19,7 +19,7 @@ LINK = re.compile(
 # A sentence ends at . ! ? … (possibly repeated, possibly followed by closing quotes or
 # emoji) followed by white space, or at a line break.
 # "Dear Mr. Lee," is one sentence: a title's full stop ends nothing.
-SENTENCE_END = re.compile(r"(?:[.!?…]+(?i:(?<!\bmr\.)(?<!\bmrs\.)(?<!\bms\.)(?<!\bdr\.)(?<!\bprof\.))[\"'”’)\]]*(?=\s|$))|\n+")
+SENTENCE_END = re.compile(r"(?:[.!?…]+(?i:" + "".join(rf"(?<!\b{t}\.)" for t in TITLES) + r")[\"'”’)\]]*(?=\s|$))|\n+")
 
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
