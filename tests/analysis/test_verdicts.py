@@ -584,3 +584,44 @@ def test_friendly_cousins_of_those_asks_are_ok(draft):
 ])
 def test_price_lists_and_contact_lists_for_sale_are_pitches(draft):
     assert analyze(draft).verdict == "pitch_heavy"
+
+
+# Plain forms of a stranger's request: asking whether the reader sells a service, asking
+# for paid or licensed work, a private channel or their project, with thanks in advance.
+@pytest.mark.parametrize("draft", [
+    "Hi Tom. Do you take on freelance work?",
+    "Hey, are you open to working with us on a paid project?",
+    "Do you have an email address? I need help with my app.",
+    "Could you please make it free? I need it for my app, thanks",
+    "Is it possible to transfer me this repository? Thanks in advance.",
+    "Hello sir, please send me your email, I have a private request.",
+    "I'd like to use this library in a commercial product. Could you send me your email? Thanks!",
+    "I wonder if anyone here could build my website, I will pay you.",
+])
+def test_plain_requests_for_paid_work_or_private_contact_are_ask_first(draft):
+    assert analyze(draft).verdict == "ask_first"
+
+
+# The same forms between people who already work together stay everyday asks.
+@pytest.mark.parametrize("draft", [
+    "Do you have time for lunch on Friday?",
+    "Could you please send me the slides from Tuesday? Thanks!",
+    "Is it possible to move our call to 3pm? Thanks",
+    "I wonder if anyone has the charger I left in the meeting room?",
+    "Can you help me with the pivot table? Thanks so much.",
+    "Do you take sugar in your coffee?",
+    "Are you interested in the concert on Saturday?",
+])
+def test_the_same_forms_between_colleagues_and_friends_are_ok(draft):
+    assert analyze(draft).verdict == "ok"
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi! We just launched our new app that writes your release notes: [link]",
+    "Built a free AI tool for resumes: [link]. No signup, works in the browser.",
+    "Please find attached our brochure for the leadership course.",
+    "I have good knowledge of React. I am willing to redesign your website.",
+])
+def test_announcing_what_one_has_made_or_can_do_for_them_is_an_offer(draft):
+    result = analyze(draft)
+    assert any(f.rule == "pitch.sender_offer" for f in result.findings)

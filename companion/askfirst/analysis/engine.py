@@ -340,13 +340,18 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     excused = interest or case.replying
     if not excused:
         routine = {label for label, _, _ in read.asks} <= lx.ROUTINE_ASKS
-        # Thanks after a sales call to action ("…a call to discuss a partnership? Thanks!") is
-        # thanks in advance for the pitch, not the warmth of people who already work together.
-        last_ask = max(end for _, _, end in read.asks) if "call_to_action" in read.hits else len(read.draft.text)
         warm = False
         if read.relationship:
+            # Thanks after the ask is thanks in advance: the warmth of colleagues ("can you send
+            # it? Thanks!"), but not after a sales call to action, from a stranger, or for a
+            # cold ask's object ("can you make it free? thanks").
+            text = read.draft.folded
+            thanks_in_advance_count = not ("call_to_action" in read.hits or read.cold_introduction or read.flattery
+                                           or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE)
+                                           or re.search(lx.PAID_OR_PRIVATE, text, re.IGNORECASE))
+            until = len(text) if thanks_in_advance_count else max(end for _, _, end in read.asks)
             hollow = re.compile(lx.HOLLOW_THANKS, re.IGNORECASE)
-            warm = any(start < last_ask and not hollow.match(read.draft.folded, start) for start, _ in read.relationship)
+            warm = any(start < until and not hollow.match(text, start) for start, _ in read.relationship)
         stranger_writes_long = _stranger_writes_long(case)
         excused = bool((case.words > lx.ASK_FIRST_MAX_WORDS and not stranger_writes_long)
                        or (routine and warm) or lx.ONGOING.search(read.draft.folded)
@@ -449,8 +454,10 @@ def _read(draft: Draft) -> _Read:
             read.stated_asks.append(sentence.start)
         if sentence.is_question:
             read.questions += 1
-            curious = bool(lx.CURIOUS_QUESTION.search(sentence.text)) and not lx.TIME_QUESTION.search(sentence.text)
-            if (not sentence_asks and not curious and lx.REQUEST_QUESTION.search(sentence.text)
+            service = lx.SERVICE_QUESTION.search(sentence.text)
+            curious = (bool(lx.CURIOUS_QUESTION.search(sentence.text)) and not lx.TIME_QUESTION.search(sentence.text)
+                       and not service)
+            if (not sentence_asks and not curious and (service or lx.REQUEST_QUESTION.search(sentence.text))
                     and not lx.OFFER_OF_HELP.search(sentence.text) and not lx.OFFER_QUESTION.search(sentence.text)):
                 # "Would you be up for it?": a request even when the thing asked is vague.
                 sentence_asks.append(("a favour", sentence.start, sentence.end))

@@ -332,7 +332,7 @@ SENDER_OFFER = Cue(
         r"(?:launched|built|developed|created|released|rolled out|helps?|helped|offers?|provides?|can|"
         r"enables?|automates?|specializ(?:es|ed)|specialis(?:es|ed)|delivers?|works? with|is (?:a|an|the))\b",
         r"\bi (?:specialize|specialise|focus) (?:in|on)\b|\b(?:i|we) specialize\b|\bspeciali[sz]ing in\b",
-        r"\b(?:we|i) (?:can|could) (?:easily |quickly |also )?(?:put|get|help|make|build|design|"
+        r"\b(?:we|i) (?:can|could|(?:am|'m|are|'re) (?:willing|able|ready|happy) to) (?:easily |quickly |also )?(?:put|get|help|make|build|design|"
         r"deliver|provide|offer|handle|boost|increase|grow|save|bring|rank|drive|cut|reduce|double|"
         r"triple|automate|fix|redesign|optimi[sz]e|supply|source|create|develop|manage|run|turn|write) "
         r"(?:you|your)\b",
@@ -441,6 +441,13 @@ SENDER_OFFER = Cue(
         r"(?:[\w-]+ ){0,3}?(?:method|system|platform|tool|app|product|solution|program|service|course) (?:that|which) "
         r"(?:gives|gets|helps|lets|allows|saves|makes) (?:you|your|businesses|companies|teams|brands|agencies|creators|developers|"
         r"founders|sellers|coaches)\b",
+        # Announcing what one has just made, to someone who did not ask: "we just launched our
+        # app", "built a free AI tool", "please find attached our brochure".
+        r"\b(?:we|i)?(?:'ve| have)? ?(?:just |recently )?(?:launched|released|built|created|developed) (?:a|an|our|my|this) (?:new )?"
+        r"(?:free )?(?:(?:and )?open[- ]source )?(?:[\w-]+ ){0,2}?(?:tool|app|library|platform|product|service|extension|plugin|"
+        r"course|saas|api|project|website)\b(?! (?:for|with) (?:you|your)\b)|"
+        r"\b(?:please find (?:attached |enclosed )?|here is |attached is |attaching |enclosed is )(?:our|my) (?:[\w-]+ )?(?:brochure|catalog(?:ue)?|price ?list|"
+        r"rate card|media kit|company profile|capabilities statement|pitch deck)\b",
         # Service providers asking for work: their services, new features, the people they coach.
         r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
         r"\b(?:new )?features to show you\b|\bi(?:'ve| have) (?:decided|started|trained) to become an? (?:[\w-]+ )?"
@@ -775,6 +782,25 @@ REQUEST_STATEMENTS = (
     r"\bwould you be (?:so )?kind enough to\b|\bcould you kindly\b",
     r"\b(?:i )?hope (?:that )?you (?:can|could|will be able to) help\b|\bhopefully you can (?:help|point)\b|"
     r"\b(?:need|want) (?:some )?help from (?:you|developers like you|someone like you|an expert)\b",
+    # Plainer forms: "I wonder if anyone has…", "is it possible to…", "could you please send…",
+    # "I would like to ask…", "we need a developer", "how can I contact you".
+    r"\b(?:i|we)(?:'m| am|'re| are| was| were)? (?:just )?wonder(?:ing)? (?:if|whether) (?:you|anyone|anybody|someone|somebody)\b",
+    r"\b(?:is it|it is|would it be|will it be) possible (?:to|for (?:you|me|us)|that you)\b",
+    r"\b(?:could|can|would|will) you (?:please |kindly )?(?:send|give|tell|email|e-mail|share|help|contact|call|drop|flick|"
+    r"leave|provide|forward|teach|explain|transfer|add|remove|make|update|publish|upload|sign)\b",
+    r"\b(?:i|we)(?:'d| would) (?:like|love) to (?:ask|request|know (?:if|whether|how much)|inquire|enquire|invite you|"
+    r"use (?:your|this|one of)|publish|report|contact you|get in touch)\b",
+    r"\b(?:i|we) (?:want|wanna|need) to (?:ask (?:you|if|whether|for)|contact you|get in touch|"
+    r"know (?:if|whether|how much))\b",
+    r"\b(?:i|we) (?:need|require|are looking for|am looking for|'re looking for|'m looking for) (?:someone|somebody|"
+    r"an? (?:[\w-]+ ){0,2}?(?:developer|designer|photographer|freelancer|programmer|writer|translator|partner|sponsor|"
+    r"band|group|volunteers?|speaker))\b",
+    r"\b(?:can|could|would) (?:anyone|anybody|someone|somebody) (?:here )?(?:please )?(?:help|tell|give|point|share|send|recommend)\b|"
+    r"\b(?:anyone|anybody) (?:here )?(?:who|that) (?:can|could|would|is willing|wants)\b",
+    r"\bhow (?:can|could|do|should|would|may) (?:i|we) (?:contact|reach|get in touch with|email|hire|buy|order|list|join|"
+    r"apply|submit|get (?:a|an|the|your|in touch|hold))\b",
+    r"\b(?:please|pls|plz|kindly) (?:leave|drop|give|send|flick|share|tell) (?:me |us )?(?:your|a|an) (?:contact|e-?mail|"
+    r"phone|number|whatsapp|telegram|skype)\b",
 )
 
 # Offers of help: "happy to introduce you", "let me know if I can help". A sentence with
@@ -847,6 +873,18 @@ CURIOUS_QUESTION = re.compile(
 TIME_QUESTION = re.compile(
     r"\b(?:(?:do|would|will) you have (?:a |any |some )?(?:few |\d+ |a couple of )?(?:minutes?|mins?|time)|"
     r"are you (?:free|available|around))\b[^?]*\b(?:call|chat|demo|meeting|conversation|discuss|connect|learn more)\b",
+    re.IGNORECASE,
+)
+
+# Asking whether the reader sells or does a service, or for their private contact, is a
+# request too, though it opens like curiosity: "do you take on freelance work?", "are you
+# open to working with us?", "do you have a bug bounty?".
+SERVICE_QUESTION = re.compile(
+    r"\b(?:do|would|will|are|can|could) you (?:by any chance |happen to |still |currently |ever |be )?(?:do|take|take on|"
+    r"accept|offer|provide|sell|have time for|have room for|open (?:to|for)|interested in|willing to|available (?:for|to))\b"
+    r"[^?]*\b(?:freelanc\w*|contract work|consult\w*|custom work|paid|commission\w*|part-time|discounts?|sponsor\w*|"
+    r"bount(?:y|ies)|work(?:ing)? (?:with|for) (?:us|me|our)|collaborat\w*|partner\w*|licen[cs]\w*)\b|"
+    r"\bdo you have (?:an? |any |some )?(?:e-?mail|contact|telegram|skype|whatsapp|discord|discounts?|bug bounty|bounty program)\b",
     re.IGNORECASE,
 )
 
@@ -1007,6 +1045,18 @@ ASK_FIRST_MAX_WORDS = 60
 # are for (a call, an intro, a job, money: COLD_ASK_OBJECTS), when anything in it sells
 # (any pitch cue), or when the sender writes as a stranger (a self-introduction, flattery,
 # "Dear Sir or Madam", STRANGER_GREETING); and never in an InMail, which goes to strangers.
+# Paid or licensed work, money offered, their contact details or a private channel: what
+# strangers write to a maintainer or an author for, and colleagues rarely need to ask.
+PAID_OR_PRIVATE = (
+    r"\b(?:freelanc\w*|commercial(?:ly)? (?:use|licen[cs]\w*|project|purpose|product|setting|environment|app)|"
+    r"licen[cs](?:e|ing) (?:fee|key|it|this)|(?:paid|closed-source) (?:version|licen[cs]e|project)|use (?:it|this) commercially|"
+    r"(?:i|we) (?:will|can|would) pay|pay (?:you|for it)|your (?:rates|fees?)\b|"
+    r"(?:make|made|making) (?:it|this|the \w+) (?:free|available for free)|free (?:version|download|licen[cs]e|copy|key)|"
+    r"whatsapp|e-?mail id|(?:send|give|share|leave|drop|tell|provide) (?:me |us )?your (?:e-?mail|contact)|(?:send|give|share|leave|drop|tell|provide) (?:me|us) (?:a|an) (?:e-?mail|contact)|"
+    r"contact (?:e-?mail|id)|private(?:ly)? (?:request|e-?mail|message|chat|talk)|in private|"
+    r"transfer(?:red)? (?:me |us )?(?:this|the|your) (?:repo|repository|project|package)|"
+    r"(?:looking|searching) for funding|funding for (?:my|our)|opportunit(?:y|ies) (?:for you|to work))\b"
+)
 COLD_ASK_OBJECTS = (
     r"\b(?:calls?|phone|zoom|meet(?:ing)?|coffee|chat|interview|podcast|guest|episode|reviews?|rat(?:e|ing)|"
     r"recommendation|reference|referr?(?:al|ed)?|intro(?:duc\w*)?|in touch|connect(?:ing)? (?:me|us|with)|name along|vouch|"
@@ -1015,7 +1065,8 @@ COLD_ASK_OBJECTS = (
     r"internships?|apprentic\w*|hire|hiring|recruiter|hr|boss|hiring manager|petition|share|follow|links|link (?:to (?:my|our)|exchange|back|insertion|building)|pitch|invest\w*|"
     r"demo|mentor\w*|advice|contacts?|nda|endorse\w*|testimonial|collab\w*|partner\w*|"
     r"money|cash|loan|lend|pay|payment|transfer|wire|venmo|zelle|paypal|cash ?app|bitcoin|crypto|gift ?cards?|"
-    r"codes?|password|account|bank|laid off|get me in|startup|round|raising|feature|write about)\b|[$€£]\s?\d"
+    r"codes?|password|account|bank|laid off|get me in|startup|round|raising|feature|write about)\b|[$€£]\s?\d|"
+    + PAID_OR_PRIVATE
 )
 # What makes even a politely stated request ("please contact me", "I was hoping you could…")
 # a cold one: money and accounts, buying, hiring (and the resume that goes with it), a private
@@ -1024,7 +1075,8 @@ COLD_ASK_OBJECTS = (
 STATED_COLD_OBJECTS = (
     r"\b(?:paid|money|buy|purchase|hire|hiring|roles?|skype|telegram|resume|résumé|cv|portfolio|cover letter|internships?|"
     r"apprentic\w*|invest\w*|sponsor\w*|donat\w*|backlinks?|links to our|password|codes?|account|bank|access|gift ?cards?|"
-    r"wire|transfer|bitcoin|crypto|followers|contact list|business opportunit\w*|proposal)\b|[$€£]\s?\d"
+    r"wire|transfer|bitcoin|crypto|followers|contact list|business opportunit\w*|proposal)\b|[$€£]\s?\d|"
+    + PAID_OR_PRIVATE
 )
 # "Please send me the invoice": a task on a thing both know (not the details of an offer).
 SHARED_TASK = (
@@ -1036,7 +1088,8 @@ SHARED_TASK = (
 # fan"): with one of these even a short ask is a cold one.
 STRANGER_GREETING = (
     r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|madam,? sir|hiring manager|recruiter|friend)\b|"
-    r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b"
+    r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b|"
+    r"^\W*(?:(?:hello|hi|hey|respected|good (?:morning|afternoon|evening))\W+)?(?:sir|madam|ma'?am)\b"
 )
 # How a long letter to someone one has never written to opens: a title ("Dear Mr. Gotts"),
 # "I hope this email finds you well", "sorry to bother you", "I know you are busy". Between
