@@ -341,17 +341,18 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
     if not excused:
         routine = {label for label, _, _ in read.asks} <= lx.ROUTINE_ASKS
         warm = False
-        if read.relationship:
+        if routine and read.relationship:
             # Thanks after the ask is thanks in advance: the warmth of colleagues ("can you send
             # it? Thanks!"), but not after a sales call to action, from a stranger, or for a
             # cold ask's object ("can you make it free? thanks").
             text = read.draft.folded
-            thanks_in_advance_count = not ("call_to_action" in read.hits or read.cold_introduction or read.flattery
-                                           or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE)
-                                           or re.search(lx.PAID_OR_PRIVATE, text, re.IGNORECASE))
-            until = len(text) if thanks_in_advance_count else max(end for _, _, end in read.asks)
             hollow = re.compile(lx.HOLLOW_THANKS, re.IGNORECASE)
-            warm = any(start < until and not hollow.match(text, start) for start, _ in read.relationship)
+            last_ask = max(end for _, _, end in read.asks)
+            heartfelt = [start for start, _ in read.relationship if not hollow.match(text, start)]
+            warm = any(start < last_ask for start in heartfelt) or bool(heartfelt) and not (
+                "call_to_action" in read.hits or read.cold_introduction or read.flattery
+                or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE)
+                or re.search(lx.PAID_OR_PRIVATE, text, re.IGNORECASE))
         stranger_writes_long = _stranger_writes_long(case)
         excused = bool((case.words > lx.ASK_FIRST_MAX_WORDS and not stranger_writes_long)
                        or (routine and warm) or lx.ONGOING.search(read.draft.folded)
@@ -454,7 +455,8 @@ def _read(draft: Draft) -> _Read:
             read.stated_asks.append(sentence.start)
         if sentence.is_question:
             read.questions += 1
-            service = lx.SERVICE_QUESTION.search(sentence.text)
+            # Once the sentence holds a known ask, neither curiosity nor a service question matters.
+            service = not sentence_asks and re.search(lx.SERVICE_QUESTION, sentence.text, re.IGNORECASE)
             curious = (bool(lx.CURIOUS_QUESTION.search(sentence.text)) and not lx.TIME_QUESTION.search(sentence.text)
                        and not service)
             if (not sentence_asks and not curious and (service or lx.REQUEST_QUESTION.search(sentence.text))

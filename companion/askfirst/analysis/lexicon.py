@@ -792,13 +792,16 @@ REQUEST_STATEMENTS = (
     r"use (?:your|this|one of)|publish|report|contact you|get in touch)\b",
     r"\b(?:i|we) (?:want|wanna|need) to (?:ask (?:you|if|whether|for)|contact you|get in touch|"
     r"know (?:if|whether|how much))\b",
-    r"\b(?:i|we) (?:need|require|are looking for|am looking for|'re looking for|'m looking for) (?:someone|somebody|"
+    r"\b(?:i|we)(?: need| require| are looking for| am looking for|'re looking for|'m looking for) (?:someone|somebody|"
     r"an? (?:[\w-]+ ){0,2}?(?:developer|designer|photographer|freelancer|programmer|writer|translator|partner|sponsor|"
     r"band|group|volunteers?|speaker))\b",
     r"\b(?:can|could|would) (?:anyone|anybody|someone|somebody) (?:here )?(?:please )?(?:help|tell|give|point|share|send|recommend)\b|"
     r"\b(?:anyone|anybody) (?:here )?(?:who|that) (?:can|could|would|is willing|wants)\b",
     r"\bhow (?:can|could|do|should|would|may) (?:i|we) (?:contact|reach|get in touch with|email|hire|buy|order|list|join|"
-    r"apply|submit|get (?:a|an|the|your|in touch|hold))\b",
+    r"apply|submit|get (?:a|an|the|your|in touch|hold))\b|\bhow (?:i|we) (?:can|could|should) (?:contact|reach|get in touch with) you\b",
+    r"\bsee (?:if|whether) you (?:could|can|would|might)\b|"
+    r"\b(?:like|love|want|wanted|hoping) to discuss (?:a|an|my|our) (?:[\w-]+ ){0,3}?(?:project|opportunity|proposal|"
+    r"collaboration|partnership|idea|offer)\b",
     r"\b(?:please|pls|plz|kindly) (?:leave|drop|give|send|flick|share|tell) (?:me |us )?(?:your|a|an) (?:contact|e-?mail|"
     r"phone|number|whatsapp|telegram|skype)\b",
 )
@@ -879,13 +882,12 @@ TIME_QUESTION = re.compile(
 # Asking whether the reader sells or does a service, or for their private contact, is a
 # request too, though it opens like curiosity: "do you take on freelance work?", "are you
 # open to working with us?", "do you have a bug bounty?".
-SERVICE_QUESTION = re.compile(
+SERVICE_QUESTION = (  # compiled on first use, case-insensitive
     r"\b(?:do|would|will|are|can|could) you (?:by any chance |happen to |still |currently |ever |be )?(?:do|take|take on|"
     r"accept|offer|provide|sell|have time for|have room for|open (?:to|for)|interested in|willing to|available (?:for|to))\b"
     r"[^?]*\b(?:freelanc\w*|contract work|consult\w*|custom work|paid|commission\w*|part-time|discounts?|sponsor\w*|"
     r"bount(?:y|ies)|work(?:ing)? (?:with|for) (?:us|me|our)|collaborat\w*|partner\w*|licen[cs]\w*)\b|"
-    r"\bdo you have (?:an? |any |some )?(?:e-?mail|contact|telegram|skype|whatsapp|discord|discounts?|bug bounty|bounty program)\b",
-    re.IGNORECASE,
+    r"\bdo you have (?:an? |any |some )?(?:e-?mail|contact|telegram|skype|whatsapp|discord|discounts?|bug bounty|bounty program)\b"
 )
 
 # --- What makes a draft relationship-building ------------------------------------------
@@ -1053,7 +1055,9 @@ PAID_OR_PRIVATE = (
     r"(?:i|we) (?:will|can|would) pay|pay (?:you|for it)|your (?:rates|fees?)\b|"
     r"(?:make|made|making) (?:it|this|the \w+) (?:free|available for free)|free (?:version|download|licen[cs]e|copy|key)|"
     r"whatsapp|e-?mail id|(?:send|give|share|leave|drop|tell|provide) (?:me |us )?your (?:e-?mail|contact)|(?:send|give|share|leave|drop|tell|provide) (?:me|us) (?:a|an) (?:e-?mail|contact)|"
-    r"contact (?:e-?mail|id)|private(?:ly)? (?:request|e-?mail|message|chat|talk)|in private|"
+    r"contact (?:e-?mail|id)|private(?:ly)? (?:request|e-?mail|message|chat|talk|project)|in private|contact (?:you|me) privately|"
+    r"(?:share|provide) (?:me |us )?an e-?mail|(?:paid|private) (?:development )?(?:project|work|gig|job)|"
+    r"(?:buy|purchas\w*|acquir\w*) (?:the|this|your) domain|in the market for a domain|"
     r"transfer(?:red)? (?:me |us )?(?:this|the|your) (?:repo|repository|project|package)|"
     r"(?:looking|searching) for funding|funding for (?:my|our)|opportunit(?:y|ies) (?:for you|to work))\b"
 )
