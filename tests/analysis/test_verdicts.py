@@ -618,7 +618,7 @@ def test_the_same_forms_between_colleagues_and_friends_are_ok(draft):
 
 @pytest.mark.parametrize("draft", [
     "Hi! We just launched our new app that writes your release notes: [link]",
-    "Built a free AI tool for resumes: [link]. No signup, works in the browser.",
+    "I built a free AI tool for resumes: [link]. No signup, works in the browser.",
     "Please find attached our brochure for the leadership course.",
     "I have good knowledge of React. I am willing to redesign your website.",
 ])

@@ -442,8 +442,8 @@ SENDER_OFFER = Cue(
         r"(?:gives|gets|helps|lets|allows|saves|makes) (?:you|your|businesses|companies|teams|brands|agencies|creators|developers|"
         r"founders|sellers|coaches)\b",
         # Announcing what one has just made, to someone who did not ask: "we just launched our
-        # app", "built a free AI tool", "please find attached our brochure".
-        r"\b(?:we|i)?(?:'ve| have)? ?(?:just |recently )?(?:launched|released|built|created|developed) (?:a|an|our|my|this) (?:new )?"
+        # app", "I built a free AI tool", "please find attached our brochure".
+        r"\b(?:(?:we|i)(?:'ve| have)? (?:just |recently )?|just )(?:launched|released|built|created|developed) (?:a|an|our|my|this) (?:new )?"
         r"(?:free )?(?:(?:and )?open[- ]source )?(?:[\w-]+ ){0,2}?(?:tool|app|library|platform|product|service|extension|plugin|"
         r"course|saas|api|project|website)\b(?! (?:for|with) (?:you|your)\b)|"
         r"\b(?:please find (?:attached |enclosed )?|here is |attached is |attaching |enclosed is )(?:our|my) (?:[\w-]+ )?(?:brochure|catalog(?:ue)?|price ?list|"
