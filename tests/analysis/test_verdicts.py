@@ -597,6 +597,8 @@ def test_price_lists_and_contact_lists_for_sale_are_pitches(draft):
     "Hello sir, please send me your email, I have a private request.",
     "I'd like to use this library in a commercial product. Could you send me your email? Thanks!",
     "I wonder if anyone here could build my website, I will pay you.",
+    "Could you please make your plugin free? I can't afford it, thanks",
+    "could you transfer me the ownership of this repository? thanks",
 ])
 def test_plain_requests_for_paid_work_or_private_contact_are_ask_first(draft):
     assert analyze(draft).verdict == "ask_first"
@@ -611,6 +613,16 @@ def test_plain_requests_for_paid_work_or_private_contact_are_ask_first(draft):
     "Can you help me with the pivot table? Thanks so much.",
     "Do you take sugar in your coffee?",
     "Are you interested in the concert on Saturday?",
+    "Can you send me the photos on WhatsApp? Thanks!",
+    "Can you pay for the pizza? I will pay you back tomorrow, thanks",
+    "Can you make it free for the kids? It's just a birthday party, thanks!",
+    "Can you forward me the licence key for Office? Thanks",
+    "Can you transfer the project to Maria before you leave? Thanks",
+    "Could you buy the domain for the wedding website? Thanks",
+    "Can you send me your rates for the tutoring again? Thanks",
+    "Do you have any contact for a good plumber?",
+    "Are you still available for dinner with our partners tomorrow?",
+    "Hey sir! Can you send me the notes from class? Thanks!",
 ])
 def test_the_same_forms_between_colleagues_and_friends_are_ok(draft):
     assert analyze(draft).verdict == "ok"
@@ -620,8 +632,30 @@ def test_the_same_forms_between_colleagues_and_friends_are_ok(draft):
     "Hi! We just launched our new app that writes your release notes: [link]",
     "I built a free AI tool for resumes: [link]. No signup, works in the browser.",
     "Please find attached our brochure for the leadership course.",
-    "I have good knowledge of React. I am willing to redesign your website.",
+    "I have good knowledge of React. I'm willing to redesign your website.",
+    "Hi! Built a free tool for invoices: [link]",
+    "Hi Peter, I thought you might be interested in a series of expert tips on filing taxes.",
+    "If you're doing any stories on mobile commerce, our CEO is available for interviews.",
+    "We are a software consulting company since 2006 with 900 engineers.",
+    "I also offer professional editing services for authors.",
 ])
 def test_announcing_what_one_has_made_or_can_do_for_them_is_an_offer(draft):
     result = analyze(draft)
     assert any(f.rule == "pitch.sender_offer" for f in result.findings)
+
+
+# Friends' news and favours in the same words raise no warning at all.
+@pytest.mark.parametrize("draft", [
+    "I am happy to help you move on Saturday",
+    "I am able to get your kids from school",
+    "Please find attached my price list, as you asked.",
+    "I just created a new project folder for the holiday photos",
+    "The council just launched an app for parking, have you tried it?",
+    "Dad built a new app for the bakery last week!",
+    "I thought you might be interested in the photos from Saturday.",
+    "My grandparents have run the family business since 1962.",
+])
+def test_news_and_favours_in_the_words_of_those_offers_raise_no_warning(draft):
+    result = analyze(draft)
+    assert result.verdict == "ok"
+    assert not any(f.severity != "info" for f in result.findings)

@@ -342,17 +342,17 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
         routine = {label for label, _, _ in read.asks} <= lx.ROUTINE_ASKS
         warm = False
         if routine and read.relationship:
-            # Thanks after the ask is thanks in advance: the warmth of colleagues ("can you send
-            # it? Thanks!"), but not after a sales call to action, from a stranger, or for a
-            # cold ask's object ("can you make it free? thanks").
+            # Warmth before the ask counts. Thanks after it is thanks in advance: the warmth of
+            # colleagues ("can you send it? Thanks!"), but not after a sales call to action, from
+            # a stranger, or for a stranger's object ("can you make your app free? thanks").
             text = read.draft.folded
             hollow = re.compile(lx.HOLLOW_THANKS, re.IGNORECASE)
             last_ask = max(end for _, _, end in read.asks)
             heartfelt = [start for start, _ in read.relationship if not hollow.match(text, start)]
-            warm = any(start < last_ask for start in heartfelt) or bool(heartfelt) and not (
+            warm = any(start < last_ask for start in heartfelt) or (bool(heartfelt) and not (
                 "call_to_action" in read.hits or read.cold_introduction or read.flattery
                 or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE)
-                or re.search(lx.PAID_OR_PRIVATE, text, re.IGNORECASE))
+                or re.search(lx.PAID_OR_PRIVATE, text, re.IGNORECASE)))
         stranger_writes_long = _stranger_writes_long(case)
         excused = bool((case.words > lx.ASK_FIRST_MAX_WORDS and not stranger_writes_long)
                        or (routine and warm) or lx.ONGOING.search(read.draft.folded)
@@ -456,7 +456,7 @@ def _read(draft: Draft) -> _Read:
         if sentence.is_question:
             read.questions += 1
             # Once the sentence holds a known ask, neither curiosity nor a service question matters.
-            service = not sentence_asks and re.search(lx.SERVICE_QUESTION, sentence.text, re.IGNORECASE)
+            service = not sentence_asks and bool(re.search(lx.SERVICE_QUESTION, sentence.text, re.IGNORECASE))
             curious = (bool(lx.CURIOUS_QUESTION.search(sentence.text)) and not lx.TIME_QUESTION.search(sentence.text)
                        and not service)
             if (not sentence_asks and not curious and (service or lx.REQUEST_QUESTION.search(sentence.text))
@@ -506,8 +506,13 @@ def _metrics(read: _Read) -> dict[str, Any]:
 def _pitch_points(read: _Read, words: int, first_message: bool) -> tuple[float, dict[str, float]]:
     """Raw pitch points, and what each family contributed (for the findings)."""
     parts: dict[str, float] = {}
+    offers = read.hits.get("offer", ())
     for name, (cue, _) in _PITCH.items():
-        n = len(read.hits.get(name, ()))
+        hits = read.hits.get(name, ())
+        if name == "sender_offer" and offers:
+            # "I work with clients who…" is both an offer and its sender: one phrase counts once.
+            hits = [(s, e) for s, e in hits if not any(s < oe and os < e for os, oe in offers)]
+        n = len(hits)
         if n:
             parts[name] = min(cue.cap, cue.weight * n)
 

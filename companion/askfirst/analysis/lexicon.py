@@ -332,7 +332,7 @@ SENDER_OFFER = Cue(
         r"(?:launched|built|developed|created|released|rolled out|helps?|helped|offers?|provides?|can|"
         r"enables?|automates?|specializ(?:es|ed)|specialis(?:es|ed)|delivers?|works? with|is (?:a|an|the))\b",
         r"\bi (?:specialize|specialise|focus) (?:in|on)\b|\b(?:i|we) specialize\b|\bspeciali[sz]ing in\b",
-        r"\b(?:we|i) (?:can|could|(?:am|'m|are|'re) (?:willing|able|ready|happy) to) (?:easily |quickly |also )?(?:put|get|help|make|build|design|"
+        r"\b(?:we|i) (?:can|could) (?:easily |quickly |also )?(?:put|get|help|make|build|design|"
         r"deliver|provide|offer|handle|boost|increase|grow|save|bring|rank|drive|cut|reduce|double|"
         r"triple|automate|fix|redesign|optimi[sz]e|supply|source|create|develop|manage|run|turn|write) "
         r"(?:you|your)\b",
@@ -443,11 +443,31 @@ SENDER_OFFER = Cue(
         r"founders|sellers|coaches)\b",
         # Announcing what one has just made, to someone who did not ask: "we just launched our
         # app", "I built a free AI tool", "please find attached our brochure".
-        r"\b(?:(?:we|i)(?:'ve| have)? (?:just |recently )?|just )(?:launched|released|built|created|developed) (?:a|an|our|my|this) (?:new )?"
+        r"\b(?:we|i)(?:'ve| have)? (?:just |recently )?(?:launched|released|built|created|developed) (?:a|an|our|my|this) (?:new )?"
         r"(?:free )?(?:(?:and )?open[- ]source )?(?:[\w-]+ ){0,2}?(?:tool|app|library|platform|product|service|extension|plugin|"
-        r"course|saas|api|project|website)\b(?! (?:for|with) (?:you|your)\b)|"
-        r"\b(?:please find (?:attached |enclosed )?|here is |attached is |attaching |enclosed is )(?:our|my) (?:[\w-]+ )?(?:brochure|catalog(?:ue)?|price ?list|"
-        r"rate card|media kit|company profile|capabilities statement|pitch deck)\b",
+        r"course|saas|api)\b(?! (?:for|with) (?:you|your|our|my|the) )|"
+        r"\b(?:please find (?:attached |enclosed )?|here is |attached is |attaching |enclosed is )our (?:[\w-]+ )?(?:brochure|catalog(?:ue)?|"
+        r"price ?list|rate card|media kit|company profile|capabilities statement)\b|"
+        # "I am willing to redesign your website": a service offered, not a favour.
+        r"\b(?:(?:i|we) (?:am|are)|i'm|we're) (?:willing|ready|available) to (?:build|design|redesign|develop|modify|improve|"
+        r"optimi[sz]e|fix|rebuild|update|upgrade|translate|market|promote) your (?:[\w-]+ )?(?:website|site|app|store|shop|blog|"
+        r"business|brand|logo|product|project)\b",
+        # Pitches to writers and editors: a story idea, an expert, a "series of tips" the sender
+        # has for them ("I thought you might be interested in…", "if you're doing any stories on…").
+        r"\bi thought you (?:might|may|would) (?:(?:be interested in|have (?:an? |some )?interest in) (?:a |an |our |my |this )?(?:[\w-]+ )?"
+        r"(?:series|story|stories|experts?|interview|guest|article|piece|product|service|offer|opportunity|release|tool|app|"
+        r"platform|speaker|source)|want to (?:cover|feature|include|write about)|like to (?:cover|feature|include|write about))\b|"
+        r"\bif you(?:'re| are) (?:doing|working on|writing|planning) (?:any |a )?(?:stories|story|pieces?|articles?|segments?) "
+        r"(?:on|about|related to|regarding)\b|"
+        r"\b(?:have|has) (?:a |any )?(?:possible |potential )?interest in (?:investing|sponsoring|partnering|buying|purchasing|acquiring)\b",
+        # A firm describing itself by its trade and its age: "a consulting company since 2006".
+        r"\b(?:company|agency|firm|cooperative|consultancy|studio)(?: [\w-]+){0,3}? since (?:19|20)\d\d\b",
+        # "I also offer professional editing": the sender's own paid service.
+        r"\b(?:i|we) (?:also )?offer (?:professional|paid|my|our) (?:[\w-]+ ){0,2}?(?:services?|editing|reviews?|writing|"
+        r"consulting|coaching|design|translation|mentoring)\b|\bwilling to be your (?:personal )?(?:mentor|coach|agent|editor|consultant)\b",
+        # An unnamed sender's opening "Built a free tool: [link]" (a subject would be "we"/"I").
+        r"(?<![a-z] )(?<![a-z], )\bbuilt (?:a|an) (?:free |new |small |simple )?(?:[\w-]+ ){0,2}?(?:tool|app|library|platform|"
+        r"extension|plugin|saas|api)\b",
         # Service providers asking for work: their services, new features, the people they coach.
         r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
         r"\b(?:new )?features to show you\b|\bi(?:'ve| have) (?:decided|started|trained) to become an? (?:[\w-]+ )?"
@@ -885,9 +905,10 @@ TIME_QUESTION = re.compile(
 SERVICE_QUESTION = (  # compiled on first use, case-insensitive
     r"\b(?:do|would|will|are|can|could) you (?:by any chance |happen to |still |currently |ever |be )?(?:do|take|take on|"
     r"accept|offer|provide|sell|have time for|have room for|open (?:to|for)|interested in|willing to|available (?:for|to))\b"
-    r"[^?]*\b(?:freelanc\w*|contract work|consult\w*|custom work|paid|commission\w*|part-time|discounts?|sponsor\w*|"
-    r"bount(?:y|ies)|work(?:ing)? (?:with|for) (?:us|me|our)|collaborat\w*|partner\w*|licen[cs]\w*)\b|"
-    r"\bdo you have (?:an? |any |some )?(?:e-?mail|contact|telegram|skype|whatsapp|discord|discounts?|bug bounty|bounty program)\b"
+    r"[^?]*\b(?:freelanc\w*|contract work|consult\w*|custom work|paid|commission\w*|part-time|sponsor\w*|"
+    r"bount(?:y|ies)|work(?:ing)? (?:with|for) (?:us|me|our)|collaborat\w*|partnership|partnering|licen[cs]\w*)\b|"
+    r"\bdo you have (?:an? |any |some )?(?:e-?mail|contact (?:e-?mail|details|info\w*|address)|telegram|skype|whatsapp|discord|"
+    r"bug bounty|bounty program)\b"
 )
 
 # --- What makes a draft relationship-building ------------------------------------------
@@ -1040,6 +1061,24 @@ LANGUAGE_NAMES = {
 # the long message introduces its sender, flatters, or opens like a letter to a stranger
 # (STRANGER_LETTER).
 ASK_FIRST_MAX_WORDS = 60
+# Paid or licensed work, money offered for it, their private contact, their project or
+# domain: what strangers write to a maintainer or an author for. Each names whose thing it
+# is ("your plugin", "me the repository"), so "can you pay for the pizza?" or "can you
+# transfer the project to Maria?" between colleagues does not match.
+PAID_OR_PRIVATE = (
+    r"\b(?:freelanc\w*|commercial(?:ly)? (?:use|licen[cs]\w*|project|purpose|product|setting|environment|app)|"
+    r"licen[cs]e fee|licens(?:e|ing) (?:it|this|your)|closed-source (?:version|licen[cs]e|project)|use (?:it|this) commercially|"
+    r"(?:i|we) (?:will|can|would) pay you\b(?! back)|pay you for (?:your|the|this) (?:work|help|time)|"
+    r"(?:make|made|making) (?:(?:it|this) (?:free|available for free)(?!\W+(?:for|to) (?:the |my |our )?(?:kids|children|family|team|guests))|"
+    r"(?:this|the|your) (?:app|plugin|software|tool|library|program|extension|game|course|book) (?:free|available for free))|"
+    r"free (?:download|licen[cs]e|copy)|discount on your|"
+    r"whatsapp(?: number)?:|e-?mail id|contact (?:e-?mail|id)|your e-?mail contact|share your contact (?:information|details|info)|(?:share|provide) (?:me |us )?an e-?mail|"
+    r"(?:leave|drop) (?:me |us )?(?:a |an |your )?(?:contact )?e-?mail|private (?:request|project)|(?:contact|talk to) (?:you|me) privately|"
+    r"paid (?:development |private )?(?:project|gig)|(?:buy|purchas\w*|acquir\w*) (?:this|your) domain|in the market for a domain|"
+    r"transfer(?:red)? (?:me|us) (?:the |this |your )?(?:ownership|repo|repository|project|package)|"
+    r"transfer (?:the |this |your )?(?:ownership|repo|repository|project|package) (?:of [\w.-]+ )?to (?:me|us)\b|"
+    r"(?:looking|searching) for funding|opportunit(?:y|ies) (?:for you|to work))\b"
+)
 # Everyday asks (patterns kept as text and compiled on first use: most drafts never need
 # them). "Can you pick up milk?", "please forward the addendum": a small request
 # known only by its form, or a task on a thing both already know, is how people who know
@@ -1047,20 +1086,6 @@ ASK_FIRST_MAX_WORDS = 60
 # are for (a call, an intro, a job, money: COLD_ASK_OBJECTS), when anything in it sells
 # (any pitch cue), or when the sender writes as a stranger (a self-introduction, flattery,
 # "Dear Sir or Madam", STRANGER_GREETING); and never in an InMail, which goes to strangers.
-# Paid or licensed work, money offered, their contact details or a private channel: what
-# strangers write to a maintainer or an author for, and colleagues rarely need to ask.
-PAID_OR_PRIVATE = (
-    r"\b(?:freelanc\w*|commercial(?:ly)? (?:use|licen[cs]\w*|project|purpose|product|setting|environment|app)|"
-    r"licen[cs](?:e|ing) (?:fee|key|it|this)|(?:paid|closed-source) (?:version|licen[cs]e|project)|use (?:it|this) commercially|"
-    r"(?:i|we) (?:will|can|would) pay|pay (?:you|for it)|your (?:rates|fees?)\b|"
-    r"(?:make|made|making) (?:it|this|the \w+) (?:free|available for free)|free (?:version|download|licen[cs]e|copy|key)|"
-    r"whatsapp|e-?mail id|(?:send|give|share|leave|drop|tell|provide) (?:me |us )?your (?:e-?mail|contact)|(?:send|give|share|leave|drop|tell|provide) (?:me|us) (?:a|an) (?:e-?mail|contact)|"
-    r"contact (?:e-?mail|id)|private(?:ly)? (?:request|e-?mail|message|chat|talk|project)|in private|contact (?:you|me) privately|"
-    r"(?:share|provide) (?:me |us )?an e-?mail|(?:paid|private) (?:development )?(?:project|work|gig|job)|"
-    r"(?:buy|purchas\w*|acquir\w*) (?:the|this|your) domain|in the market for a domain|"
-    r"transfer(?:red)? (?:me |us )?(?:this|the|your) (?:repo|repository|project|package)|"
-    r"(?:looking|searching) for funding|funding for (?:my|our)|opportunit(?:y|ies) (?:for you|to work))\b"
-)
 COLD_ASK_OBJECTS = (
     r"\b(?:calls?|phone|zoom|meet(?:ing)?|coffee|chat|interview|podcast|guest|episode|reviews?|rat(?:e|ing)|"
     r"recommendation|reference|referr?(?:al|ed)?|intro(?:duc\w*)?|in touch|connect(?:ing)? (?:me|us|with)|name along|vouch|"
@@ -1088,12 +1113,12 @@ SHARED_TASK = (
     r"a copy of the)\b(?! (?:out\b|(?:[\w-]+ )?(?:details?|info|information|links?|prices?|pricing|brochures?|"
     r"catalog(?:ue)?s?|offers?|quotes?|samples?)\b))"
 )
-# Openings only strangers use ("Dear Sir or Madam", "To whom it may concern", "I'm a big
-# fan"): with one of these even a short ask is a cold one.
+# Openings only strangers use ("Dear Sir or Madam", "Hello sir", "To whom it may concern",
+# "I'm a big fan"): with one of these even a short ask is a cold one.
 STRANGER_GREETING = (
     r"\bdear (?:sir|madam|sirs|sir or madam|sir/madam|madam,? sir|hiring manager|recruiter|friend)\b|"
     r"\bto whom it may concern\b|\bi(?:'m| am) (?:a )?(?:big|huge) fan\b|"
-    r"^\W*(?:(?:hello|hi|hey|respected|good (?:morning|afternoon|evening))\W+)?(?:sir|madam|ma'?am)\b"
+    r"^\W*(?:(?:hello|respected)\W+)?(?:sir|madam)\b"
 )
 # How a long letter to someone one has never written to opens: a title ("Dear Mr. Gotts"),
 # "I hope this email finds you well", "sorry to bother you", "I know you are busy". Between
