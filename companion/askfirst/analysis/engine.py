@@ -424,6 +424,14 @@ def _read(draft: Draft) -> _Read:
     starts = _starts(draft)
     *pitch, flattery, references, relationship, asks, statements = _EVERY_CUE.scan(text, starts)
     read.hits = {name: [m.span() for _, m in found] for name, found in zip(_PITCH, pitch) if found}
+    if "offer" in read.hits and "sender_offer" in read.hits:
+        # "I work with clients who…" is both an offer and its sender: one phrase counts once.
+        offers = read.hits["offer"]
+        own = [(s, e) for s, e in read.hits["sender_offer"] if not any(s < oe and os < e for os, oe in offers)]
+        if own:
+            read.hits["sender_offer"] = own
+        else:
+            del read.hits["sender_offer"]
     read.flattery = [m.span() for _, m in flattery]
     read.references = [m.span() for _, m in references]
     read.relationship = [m.span() for _, m in relationship]
@@ -506,13 +514,8 @@ def _metrics(read: _Read) -> dict[str, Any]:
 def _pitch_points(read: _Read, words: int, first_message: bool) -> tuple[float, dict[str, float]]:
     """Raw pitch points, and what each family contributed (for the findings)."""
     parts: dict[str, float] = {}
-    offers = read.hits.get("offer", ())
     for name, (cue, _) in _PITCH.items():
-        hits = read.hits.get(name, ())
-        if name == "sender_offer" and offers:
-            # "I work with clients who…" is both an offer and its sender: one phrase counts once.
-            hits = [(s, e) for s, e in hits if not any(s < oe and os < e for os, oe in offers)]
-        n = len(hits)
+        n = len(read.hits.get(name, ()))
         if n:
             parts[name] = min(cue.cap, cue.weight * n)
 

@@ -445,29 +445,22 @@ SENDER_OFFER = Cue(
         # app", "I built a free AI tool", "please find attached our brochure".
         r"\b(?:we|i)(?:'ve| have)? (?:just |recently )?(?:launched|released|built|created|developed) (?:a|an|our|my|this) (?:new )?"
         r"(?:free )?(?:(?:and )?open[- ]source )?(?:[\w-]+ ){0,2}?(?:tool|app|library|platform|product|service|extension|plugin|"
-        r"course|saas|api)\b(?! (?:for|with) (?:you|your|our|my|the) )|"
+        r"course|saas|api)\b(?! (?:for|with) (?:you|your|our|my)\b)|"
         r"\b(?:please find (?:attached |enclosed )?|here is |attached is |attaching |enclosed is )our (?:[\w-]+ )?(?:brochure|catalog(?:ue)?|"
         r"price ?list|rate card|media kit|company profile|capabilities statement)\b|"
         # "I am willing to redesign your website": a service offered, not a favour.
-        r"\b(?:(?:i|we) (?:am|are)|i'm|we're) (?:willing|ready|available) to (?:build|design|redesign|develop|modify|improve|"
-        r"optimi[sz]e|fix|rebuild|update|upgrade|translate|market|promote) your (?:[\w-]+ )?(?:website|site|app|store|shop|blog|"
-        r"business|brand|logo|product|project)\b",
-        # Pitches to writers and editors: a story idea, an expert, a "series of tips" the sender
-        # has for them ("I thought you might be interested in…", "if you're doing any stories on…").
-        r"\bi thought you (?:might|may|would) (?:(?:be interested in|have (?:an? |some )?interest in) (?:a |an |our |my |this )?(?:[\w-]+ )?"
-        r"(?:series|story|stories|experts?|interview|guest|article|piece|product|service|offer|opportunity|release|tool|app|"
-        r"platform|speaker|source)|want to (?:cover|feature|include|write about)|like to (?:cover|feature|include|write about))\b|"
-        r"\bif you(?:'re| are) (?:doing|working on|writing|planning) (?:any |a )?(?:stories|story|pieces?|articles?|segments?) "
-        r"(?:on|about|related to|regarding)\b|"
-        r"\b(?:have|has) (?:a |any )?(?:possible |potential )?interest in (?:investing|sponsoring|partnering|buying|purchasing|acquiring)\b",
-        # A firm describing itself by its trade and its age: "a consulting company since 2006".
-        r"\b(?:company|agency|firm|cooperative|consultancy|studio)(?: [\w-]+){0,3}? since (?:19|20)\d\d\b",
+        r"\b(?:(?:i|we) (?:am|are)|i'm|we're) willing to (?:build|design|redesign|develop|modify|improve|optimi[sz]e|rebuild|"
+        r"market|promote) your (?:[\w-]+ )?(?:website|site|app|store|shop|brand)\b",
+        # Pitches to writers and editors: the sender's expert, client or report ("I thought you
+        # might be interested in our new report"), or a stake in their start-up.
+        r"\bi thought you (?:might|may|would) (?:be interested in|have (?:an? |some )?interest in) (?:(?:a|an) (?:series of )?"
+        r"(?:expert|experts|interview|guest|source|speaker|expert tips)|(?:our|my) (?:new |latest )?(?:[\w-]+ )?(?:report|study|"
+        r"survey|book|app|product|service|tool|platform|release|client|expert|ceo|founder))\b|"
+        r"\binterest in (?:investing|sponsoring|partnering) (?:in|with) (?:an?|our|my) (?:[\w-]+ ){0,2}?(?:start-?up|company|"
+        r"business|venture)\b",
         # "I also offer professional editing": the sender's own paid service.
-        r"\b(?:i|we) (?:also )?offer (?:professional|paid|my|our) (?:[\w-]+ ){0,2}?(?:services?|editing|reviews?|writing|"
-        r"consulting|coaching|design|translation|mentoring)\b|\bwilling to be your (?:personal )?(?:mentor|coach|agent|editor|consultant)\b",
-        # An unnamed sender's opening "Built a free tool: [link]" (a subject would be "we"/"I").
-        r"(?<![a-z] )(?<![a-z], )\bbuilt (?:a|an) (?:free |new |small |simple )?(?:[\w-]+ ){0,2}?(?:tool|app|library|platform|"
-        r"extension|plugin|saas|api)\b",
+        r"\b(?:i|we) (?:also )?offer (?:professional|paid|my|our) (?:[\w-]+ ){0,2}?(?:services?|editing|proofreading|reviews?|"
+        r"writing|consulting|coaching|design|translation|mentoring)\b",
         # Service providers asking for work: their services, new features, the people they coach.
         r"\b(?:could use|need|needs|might need) (?:my|our) services\b|\breferrals add to\b|"
         r"\b(?:new )?features to show you\b|\bi(?:'ve| have) (?:decided|started|trained) to become an? (?:[\w-]+ )?"
@@ -907,7 +900,7 @@ SERVICE_QUESTION = (  # compiled on first use, case-insensitive
     r"accept|offer|provide|sell|have time for|have room for|open (?:to|for)|interested in|willing to|available (?:for|to))\b"
     r"[^?]*\b(?:freelanc\w*|contract work|consult\w*|custom work|paid|commission\w*|part-time|sponsor\w*|"
     r"bount(?:y|ies)|work(?:ing)? (?:with|for) (?:us|me|our)|collaborat\w*|partnership|partnering|licen[cs]\w*)\b|"
-    r"\bdo you have (?:an? |any |some )?(?:e-?mail|contact (?:e-?mail|details|info\w*|address)|telegram|skype|whatsapp|discord|"
+    r"\bdo you have (?:an? |any |some )?(?:e-?mail|telegram|skype|whatsapp|discord|"
     r"bug bounty|bounty program)\b"
 )
 
@@ -1062,22 +1055,22 @@ LANGUAGE_NAMES = {
 # (STRANGER_LETTER).
 ASK_FIRST_MAX_WORDS = 60
 # Paid or licensed work, money offered for it, their private contact, their project or
-# domain: what strangers write to a maintainer or an author for. Each names whose thing it
-# is ("your plugin", "me the repository"), so "can you pay for the pizza?" or "can you
-# transfer the project to Maria?" between colleagues does not match.
+# domain: what strangers write to a maintainer or an author for. Most alternatives name whose
+# thing it is ("your plugin", "me the repository"), so that "can you pay for the pizza?" or
+# "can you transfer the project to Maria?" between colleagues does not match.
 PAID_OR_PRIVATE = (
     r"\b(?:freelanc\w*|commercial(?:ly)? (?:use|licen[cs]\w*|project|purpose|product|setting|environment|app)|"
     r"licen[cs]e fee|licens(?:e|ing) (?:it|this|your)|closed-source (?:version|licen[cs]e|project)|use (?:it|this) commercially|"
-    r"(?:i|we) (?:will|can|would) pay you\b(?! back)|pay you for (?:your|the|this) (?:work|help|time)|"
-    r"(?:make|made|making) (?:(?:it|this) (?:free|available for free)(?!\W+(?:for|to) (?:the |my |our )?(?:kids|children|family|team|guests))|"
+    r"(?:i|we) (?:will|can|would) pay you\b(?! (?:back|later|tomorrow|next|on|when|in|at|for (?:the|lunch|dinner|coffee)))|pay you for (?:your|the|this) (?:work|help|time)|"
+    r"(?:make|made|making) (?:(?:it|this) (?:free|available for free)(?!\W+(?:for|to) (?:the |my |our )?(?:[\w']+ )?(?:kids|children|family|team|guests|class|school|friends))|"
     r"(?:this|the|your) (?:app|plugin|software|tool|library|program|extension|game|course|book) (?:free|available for free))|"
     r"free (?:download|licen[cs]e|copy)|discount on your|"
-    r"whatsapp(?: number)?:|e-?mail id|contact (?:e-?mail|id)|your e-?mail contact|share your contact (?:information|details|info)|(?:share|provide) (?:me |us )?an e-?mail|"
-    r"(?:leave|drop) (?:me |us )?(?:a |an |your )?(?:contact )?e-?mail|private (?:request|project)|(?:contact|talk to) (?:you|me) privately|"
+    r"e-?mail id|contact (?:e-?mail|id)|your e-?mail contact|share your contact (?:information|details|info)|(?:share|provide) (?:me |us )?an e-?mail|"
+    r"leave (?:me |us )?(?:a |an |your )(?:contact )?e-?mail|private (?:request|project)|contact (?:you|me) privately|"
     r"paid (?:development |private )?(?:project|gig)|(?:buy|purchas\w*|acquir\w*) (?:this|your) domain|in the market for a domain|"
     r"transfer(?:red)? (?:me|us) (?:the |this |your )?(?:ownership|repo|repository|project|package)|"
     r"transfer (?:the |this |your )?(?:ownership|repo|repository|project|package) (?:of [\w.-]+ )?to (?:me|us)\b|"
-    r"(?:looking|searching) for funding|opportunit(?:y|ies) (?:for you|to work))\b"
+    r"(?:looking|searching) for funding|opportunit(?:y|ies) (?:for you|to work))\b|\bwhatsapp(?: number)?:"
 )
 # Everyday asks (patterns kept as text and compiled on first use: most drafts never need
 # them). "Can you pick up milk?", "please forward the addendum": a small request
