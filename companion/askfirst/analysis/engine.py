@@ -349,7 +349,7 @@ def _ask_first(case: _Case) -> tuple[list[Finding], Claim]:
             hollow = re.compile(lx.HOLLOW_THANKS, re.IGNORECASE)
             last_ask = max(end for _, _, end in read.asks)
             heartfelt = [start for start, _ in read.relationship if not hollow.match(text, start)]
-            warm = any(start < last_ask for start in heartfelt) or (bool(heartfelt) and not (
+            warm = bool(heartfelt) and (min(heartfelt) < last_ask or not (
                 "call_to_action" in read.hits or read.cold_introduction or read.flattery
                 or re.search(lx.STRANGER_GREETING, text, re.IGNORECASE)
                 or re.search(lx.PAID_OR_PRIVATE, text, re.IGNORECASE)))
