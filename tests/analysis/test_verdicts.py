@@ -93,6 +93,7 @@ def test_pitch_headline_counts_self_focus_and_questions():
     "Hi Dana, would love to connect and pick your brain about breaking into logistics.",
     "Hi! We help fleets cut fuel costs by 20%. Let's connect and set up a quick demo.",
     "I'm looking for a new role in operations. Could you refer me?",
+    "Dear Dana, please accept my request and kindly guide me to a job in your company.",
 ])
 def test_connection_notes_that_ask_or_pitch_are_premature(text):
     result = analyze(text, "connection_note", recipient=DANA)
@@ -105,6 +106,10 @@ def test_connection_notes_that_ask_or_pitch_are_premature(text):
     "Hi Dana, I enjoyed your panel at ProMat on warehouse automation. Would love to connect!",
     "We were both at the Boston Tech Mixer. Great to meet you, let's stay in touch.",
     "Hi Dana, fellow ops person here. Your post on driver retention was spot on.",
+    # Asking them to accept is what the note is for.
+    "Hi Dana, we have a few people in common, so I'd like to invite you to join my network.",
+    "Good morning Dana, I came across your profile today. Kindly consider my invitation.",
+    "Hi Dana, we're both in freight. Would you mind connecting?",
 ])
 def test_friendly_connection_notes_are_ok(text):
     assert analyze(text, "connection_note", recipient=DANA).verdict == "ok"

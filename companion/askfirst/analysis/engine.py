@@ -162,6 +162,8 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
         and timing.last_received_at is not None
         and (timing.last_sent_at is None or timing.last_received_at > timing.last_sent_at)
     ) or _answers(read)
+    if kind == "connection_note":
+        read.asks = [ask for ask in read.asks if not _asks_to_connect(read.draft.text, ask[1], ask[2])]
     raw, parts = _pitch_points(read, words, first_message)
     model_words, model_spans = _model_words(read)
     grams = learned.ngrams(model_words)
@@ -175,6 +177,11 @@ def _case(read: _Read, kind: str, timing: Timing | None, recipient: dict[str, An
     pitch_heavy = p >= (max(model.pitch_heavy_at, SURE_PITCH_AT) if sure else model.pitch_heavy_at)
     return _Case(read, kind, timing, recipient, questions_about(recipient), words, direct, first_message,
                  replying, raw, parts, model_words, model_spans, grams, values, z, model, pitches, pitch_heavy)
+
+
+def _asks_to_connect(text: str, start: int, end: int) -> bool:
+    """The ask asks them to accept the connection (see `lexicon.CONNECTION_ASK`)."""
+    return any(m.start() < end and start < m.end() for m in lx.CONNECTION_ASK.finditer(text))
 
 
 def _answers(read: _Read) -> bool:
@@ -224,7 +231,9 @@ def _premature(case: _Case) -> tuple[list[Finding], Claim]:
     """Asking or pitching in a connection note, or too soon after connecting or meeting."""
     found: list[Finding] = []
     claim: Claim = None
-    taking = bool(case.read.asks) or case.pitches
+    # A note whose whole purpose is to connect says "connect" and "network" a lot: only a
+    # draft that reads as a pitch outright counts as pitching, as it would anywhere else.
+    taking = bool(case.read.asks) or case.pitch_heavy
     if not taking:
         return found, claim
     spans = case.ask_spans + case.pitch_spans

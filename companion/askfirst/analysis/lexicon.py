@@ -836,6 +836,15 @@ OFFER_OF_HELP = re.compile(
     re.IGNORECASE,
 )
 
+# In a connection note, asking them to accept is what the note is for, not a favour:
+# "I'd like to invite you to join my network", "kindly consider my invitation".
+CONNECTION_ASK = re.compile(
+    r"\b(?:join|be (?:a )?part of|add you to|welcome you (?:in)?to) my (?:professional |linkedin )?network\b|"
+    r"\b(?:accept|consider) (?:my|this|the) (?:linkedin )?(?:invitation|invite|(?:connection )?request)\b|"
+    r"\b(?:connect|be connected|stay connected|link up) (?:with you|here|on linkedin)\b|\bmind connecting\b",
+    re.IGNORECASE,
+)
+
 # "How are you?" is a greeting, not curiosity about the reader's work.
 PHATIC_QUESTION = re.compile(
     r"^\W*(?:(?:hi|hey|hello|dear)\W+)?(?:\w+\W+)?(?:how (?:are|r) (?:you|u)|how(?:'s| is) it going|"
