@@ -7,6 +7,7 @@
     scripts/evaluate.py --errors         # also list every wrong verdict
     scripts/evaluate.py FILE.jsonl ...   # score labelled files with the shipped model
     scripts/evaluate.py --sms PATH/SMSSpamCollection
+    scripts/evaluate.py --spamassassin DIR   # DIR holds easy_ham/, hard_ham/, spam/, …
 
 Cross-validation: the training rows (tests/corpus/*.jsonl and tests/corpus/real/* with
 split=train) are cut into folds by source family, so every message of one page, dataset
@@ -21,6 +22,12 @@ shipped model.
 and reports how often real personal messages ("ham") are flagged and how many
 promotions ("spam") are. It is for evaluation only: nothing here trains on it.
 
+`--spamassassin` does the same for the SpamAssassin public corpus
+(https://spamassassin.apache.org/old/publiccorpus/, one folder per tarball, one raw
+message per file), also kept for evaluation only. Each message is judged on what its
+sender wrote: the plain-text body (or the HTML one as text), without quoted lines, the
+quoted message a reply ends with, the signature and the mailing list's footer.
+
 Labels: a row's `expected` (or `label`) is a verdict (ok, pitch_heavy, ask_first,
 premature) or a coarse class (pitch, genuine, request). A pitch is right when it is
 called pitch_heavy (premature on a connection note); a genuine note when it is ok; a
@@ -32,10 +39,14 @@ interest is not something a coarse label can tell, so only ask_first/premature c
 from __future__ import annotations
 
 import argparse
+import email
+import email.policy
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -207,24 +218,109 @@ def sms(path: Path) -> None:
               f"({pitchy / n:.1%}); " + ", ".join(f"{v} {c[v]}" for v in VERDICTS if c[v]))
 
 
+def spamassassin(root: Path) -> None:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    folders = sorted(d for d in root.iterdir() if d.is_dir() and ("ham" in d.name or "spam" in d.name))
+    for folder in folders:
+        for path in sorted(folder.iterdir()):
+            if path.name == "cmds" or path.suffix == ".json":
+                continue
+            raw = path.read_bytes()
+            text = sender_text(raw)
+            verdict = analyze(text[:20_000], "message").verdict if text.strip() else "empty"
+            counts[folder.name][verdict] += 1
+            if "ham" in folder.name and _list_post(raw, text):
+                counts[folder.name + ": list posts"][verdict] += 1
+    print(f"\n== SpamAssassin public corpus ({root}), evaluation only")
+    print("  (list posts: ham sent to a mailing list, by a List-Id header; news-feed items left out)")
+    for name in sorted(counts):
+        c = counts[name]
+        n = sum(c.values()) - c["empty"]
+        flagged = n - c["ok"]
+        print(f"  {name:24} {n:5} messages: flagged {flagged} ({flagged / max(n, 1):.1%}), pitch_heavy "
+              f"{c['pitch_heavy']} ({c['pitch_heavy'] / max(n, 1):.1%}); "
+              + ", ".join(f"{v} {c[v]}" for v in VERDICTS if c[v]) + (f"; no text {c['empty']}" if c["empty"] else ""))
+
+
+def _list_post(raw: bytes, text: str) -> bool:
+    """Sent to a mailing list (a List-Id header), and not an item a news-feed robot relays."""
+    headers = email.message_from_bytes(raw.split(b"\n\n", 1)[0], policy=email.policy.compat32)
+    return headers["List-Id"] is not None and not text.startswith("URL: ") and "rssfeeds@" not in str(headers["From"])
+
+
+# Where what the sender wrote ends: the message a reply forwards, a signature, a list footer.
+_WRITTEN_ENDS = re.compile(r"^(?:-{2,} ?(?:Original|Forwarded) Message ?-{2,}|-- ?$|_{20,}$|-{20,}$)", re.MULTILINE)
+# Lines someone else wrote: quoted lines and the line that introduces them.
+_QUOTED = re.compile(r"^(?:>.*|On .{0,120}wrote:|.{0,80} writes:|Quoting .{0,80}:)\n?", re.MULTILINE)
+
+
+def sender_text(raw: bytes) -> str:
+    """The text the sender wrote in one raw email: its body without what it quotes or appends."""
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    try:
+        part = message.get_body(preferencelist=("plain", "html"))
+        text = part.get_content() if part is not None else ""
+    except (LookupError, UnicodeError, AssertionError, KeyError):  # unknown charsets, broken MIME
+        part = None
+        payload = message.get_payload(decode=True)
+        text = payload.decode("latin-1") if isinstance(payload, bytes) else ""
+    if not isinstance(text, str):
+        return ""
+    if part is not None and part.get_content_type() == "text/html":
+        text = _html_text(text)
+    end = _WRITTEN_ENDS.search(text)
+    return _QUOTED.sub("", text[:end.start()] if end else text).strip()
+
+
+class _HtmlText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in ("script", "style"):
+            self._skipping += 1
+        elif tag in ("p", "br", "div", "tr", "li", "h1", "h2", "h3"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skipping = max(0, self._skipping - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def _html_text(html: str) -> str:
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    return re.sub(r"[ \t\r\f\v]+", " ", "".join(parser.parts))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpora", nargs="*", type=Path, help="labelled JSONL files to score with the shipped model")
     parser.add_argument("--errors", action="store_true", help="list every wrong verdict")
     parser.add_argument("--sms", type=Path, metavar="SMSSpamCollection")
+    parser.add_argument("--spamassassin", type=Path, metavar="DIR")
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--dev-only", action="store_true")
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
     if args.sms:
         sms(args.sms)
+    if args.spamassassin:
+        spamassassin(args.spamassassin)
     if args.corpora:
         for path in args.corpora:
             with path.open(encoding="utf-8") as f:
                 rows = [json.loads(line) for line in f if line.strip()]
             report(f"{path} (shipped model)", judge(rows), args.errors, by_family=True)
         return
-    if args.sms and not (args.cv_only or args.dev_only):
+    if (args.sms or args.spamassassin) and not (args.cv_only or args.dev_only):
         return
     if not args.dev_only:
         cross_validate(args.errors, args.folds)
